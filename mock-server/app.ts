@@ -1,0 +1,76 @@
+/**
+ * `buildApp(options)`: the simulator as a Fastify instance that never listens. Unit tests use it
+ * with `app.inject`, `createMockServer` and the CLI listen on it. Everything it needs (config,
+ * clock, seed) is passed in; it reads no environment and keeps no module-level state.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { systemClock, type Clock } from './clock.js'
+import { resolveConfig, type ConfigInput, type ResolvedConfig } from './config.js'
+import { Store } from './store/store.js'
+import type { StateObserver } from './store/merchant-state.js'
+import context from './plugins/context.js'
+import bodyParsers, { parseQueryString } from './plugins/body-parsers.js'
+import errorHandler from './plugins/error-handler.js'
+import auth from './plugins/auth.js'
+import { loggerOptions } from './plugins/logging.js'
+import users from './routes/users.js'
+import customers from './routes/customers.js'
+import subscribePayments from './routes/subscribe-payments.js'
+import payments from './routes/payments.js'
+import prepare from './routes/prepare.js'
+import control from './routes/control.js'
+
+export interface BuildAppOptions {
+  /** A resolved config, or the raw JSON shape of a config file (validated here). */
+  config?: ResolvedConfig | ConfigInput
+  /** Id seed; wins over the config's. Same seed, same requests → same ids. */
+  seed?: string
+  /** Time source; defaults to the wall clock. Tests pass a `ManualClock`. */
+  clock?: Clock
+  /** `false` (default) for silence, `true` or a level name for the redacting request logger. */
+  logger?: boolean | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'
+  /** Told about every state change (persistence hooks in here). */
+  observer?: StateObserver
+}
+
+export type MockApp = FastifyInstance
+
+function isResolved(config: ResolvedConfig | ConfigInput | undefined): config is ResolvedConfig {
+  return (config as ResolvedConfig | undefined)?.resolved === true
+}
+
+export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> {
+  const config = isResolved(options.config)
+    ? { ...options.config, seed: options.seed ?? options.config.seed }
+    : resolveConfig(options.config ?? {}, options.seed === undefined ? {} : { seed: options.seed })
+  const store = new Store(config, options.clock ?? systemClock, options.observer ?? null)
+
+  const fastifyOptions: FastifyServerOptions = {
+    logger: loggerOptions(options.logger ?? false),
+    bodyLimit: config.body_limit,
+    routerOptions: { querystringParser: parseQueryString, maxParamLength: 1000 },
+    ajv: {
+      customOptions: {
+        // Form bodies and query strings are all strings; the real API is PHP and reads them loosely.
+        coerceTypes: 'array',
+        // Report every missing field at once, as `["a","b"] 파라메터는 필수입니다.`
+        allErrors: true,
+        removeAdditional: false
+      }
+    }
+  }
+  const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(context, { store, config })
+  await app.register(bodyParsers)
+  await app.register(errorHandler)
+  await app.register(auth)
+  await app.register(users)
+  await app.register(customers)
+  await app.register(subscribePayments)
+  await app.register(payments)
+  await app.register(prepare)
+  await app.register(control)
+  return app
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * The `iamport-mock` command: parses flags and environment, starts the simulator, prints one ready
+ * line with the base URL, and closes cleanly on SIGINT/SIGTERM. All process concerns live here.
+ */
+import { parseArgs } from 'node:util'
+import { randomBytes } from 'node:crypto'
+import closeWithGrace from 'close-with-grace'
+import { ConfigError, loadConfigFile, resolveConfig } from './config.js'
+import { createMockServer } from './server.js'
+
+const USAGE = `Usage: iamport-mock [options]
+
+  --port N         port to listen on (default 4010, env PORT; 0 = any free port)
+  --host ADDR      address to bind (default 127.0.0.1, env HOST)
+  --config FILE    JSON config: merchants, PG channels, seed, fidelity switches
+  --seed TEXT      id seed (default: random, printed at start)
+  --log-level L    fatal|error|warn|info|debug|trace|silent (default info)
+  -h, --help       this text`
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+type LogLevel = (typeof LOG_LEVELS)[number]
+
+function fail(message: string): never {
+  process.stderr.write(`iamport-mock: ${message}\n`)
+  process.exit(2)
+}
+
+async function main(): Promise<void> {
+  let args
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        config: { type: 'string' },
+        seed: { type: 'string' },
+        'log-level': { type: 'string' },
+        help: { type: 'boolean', short: 'h' }
+      },
+      strict: true
+    }).values
+  } catch (err) {
+    fail(`${(err as Error).message}\n\n${USAGE}`)
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+
+  const portText = args.port ?? process.env.PORT ?? '4010'
+  const port = Number(portText)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port "${portText}"`)
+  const host = args.host ?? process.env.HOST ?? '127.0.0.1'
+  const level = (args['log-level'] ?? 'info') as LogLevel
+  if (!LOG_LEVELS.includes(level)) fail(`invalid log level "${level}" (one of ${LOG_LEVELS.join(', ')})`)
+
+  // Without --seed or a seed in the config file, a random seed keeps ids from repeating across
+  // restarts (a developer's database may still hold the last run's imp_uids).
+  const seeds = { seed: args.seed, defaultSeed: randomBytes(6).toString('hex') }
+  let config
+  try {
+    config = args.config ? loadConfigFile(args.config, seeds) : resolveConfig({}, seeds)
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message)
+    throw err
+  }
+
+  const server = await createMockServer({ config, port, host, logger: level === 'silent' ? false : level })
+  closeWithGrace({ delay: 5000 }, async ({ err }) => {
+    if (err) process.stderr.write(`iamport-mock: ${err.message}\n`)
+    await server.close()
+  })
+  const merchants = config.merchants.map((m) => m.imp_key).join(', ')
+  process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants})\n`)
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`iamport-mock: ${(err as Error).stack ?? String(err)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,17 @@
+/** Amount rules shared by every call that moves money. */
+import { errors } from '../errors.js'
+
+/** Currencies without a minor unit: amounts must be whole numbers. */
+const ZERO_DECIMAL = new Set(['KRW', 'JPY', 'VND'])
+
+/** Rounds away binary noise so that partial cancels of 0.1 + 0.2 add up (amounts have at most 2 decimals). */
+export function money(value: number): number {
+  return Math.round(value * 100) / 100
+}
+
+/** An amount the PG would take: finite, above zero, whole in KRW. */
+export function assertChargeAmount(name: string, amount: number, currency: string): void {
+  if (!Number.isFinite(amount) || amount <= 0) throw errors.invalidAmount(name)
+  if (ZERO_DECIMAL.has(currency) && !Number.isInteger(amount)) throw errors.invalidAmount(name)
+  if (money(amount) !== amount) throw errors.invalidAmount(name)
+}

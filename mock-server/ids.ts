@@ -1,0 +1,119 @@
+/**
+ * Seedable identifiers. Each merchant draws from its own stream, seeded from the server seed and
+ * its imp_key, so a merchant's ids do not depend on what other merchants (other CI shards) do.
+ */
+
+/** cyrb128: turns a string into four 32-bit seeds (public-domain hash by bryc). */
+function cyrb128(text: string): [number, number, number, number] {
+  let h1 = 1779033703
+  let h2 = 3144134277
+  let h3 = 1013904242
+  let h4 = 2773480762
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i)
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067)
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233)
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213)
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179)
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067)
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233)
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213)
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179)
+  h1 ^= h2 ^ h3 ^ h4
+  h2 ^= h1
+  h3 ^= h1
+  h4 ^= h1
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0]
+}
+
+/** A small, fast, seedable PRNG (sfc32). Not for secrets: the simulator's ids only need to be reproducible. */
+export class Random {
+  private a: number
+  private b: number
+  private c: number
+  private d: number
+
+  constructor(seed: string) {
+    ;[this.a, this.b, this.c, this.d] = cyrb128(seed)
+    for (let i = 0; i < 12; i++) this.next32()
+  }
+
+  /** A uniformly distributed 32-bit unsigned integer. */
+  next32(): number {
+    this.a >>>= 0
+    this.b >>>= 0
+    this.c >>>= 0
+    this.d >>>= 0
+    let t = (this.a + this.b) | 0
+    this.a = this.b ^ (this.b >>> 9)
+    this.b = (this.c + (this.c << 3)) | 0
+    this.c = (this.c << 21) | (this.c >>> 11)
+    this.d = (this.d + 1) | 0
+    t = (t + this.d) | 0
+    this.c = (this.c + t) | 0
+    return t >>> 0
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    return this.next32() / 4294967296
+  }
+
+  /** `n` decimal digits. */
+  digits(n: number): string {
+    let out = ''
+    for (let i = 0; i < n; i++) out += String(this.next32() % 10)
+    return out
+  }
+
+  /** `n` lowercase hex characters. */
+  hex(n: number): string {
+    let out = ''
+    for (let i = 0; i < n; i++) out += (this.next32() & 15).toString(16)
+    return out
+  }
+}
+
+/** The identifier formats of the real API (iamport-api.md §0.5). */
+export class IdGenerator {
+  private readonly random: Random
+
+  constructor(seed: string) {
+    this.random = new Random(seed)
+  }
+
+  /** `imp_` or `imps_` followed by 12 digits. */
+  impUid(prefix: 'imp_' | 'imps_'): string {
+    return prefix + this.random.digits(12)
+  }
+
+  /** A 40-character lowercase hex access token. */
+  accessToken(): string {
+    return this.random.hex(40)
+  }
+
+  /** An 8-digit card approval number. */
+  applyNum(): string {
+    return this.random.digits(8)
+  }
+
+  /**
+   * A PG transaction id. Real ones differ per PG; this keeps the common shape of the MID followed
+   * by the approval time and a serial (for example NICE `nictest04m0116…`).
+   */
+  pgTid(pgId: string, unixSeconds: number): string {
+    const stamp = new Date(unixSeconds * 1000).toISOString().replace(/\D/g, '').slice(2, 14)
+    return `${pgId}0116${stamp}${this.random.digits(4)}`
+  }
+
+  /** Identifier of one cancellation (`cancel_history[].cancellation_id`). */
+  cancellationId(): string {
+    return this.random.hex(8).toUpperCase() + this.random.digits(12)
+  }
+
+  /** Raw access to the stream, for seeded probabilities (fault rules). */
+  next(): number {
+    return this.random.next()
+  }
+}

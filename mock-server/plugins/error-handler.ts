@@ -1,0 +1,87 @@
+/**
+ * The one error handler. Whatever goes wrong, the client gets the i'mport envelope
+ * `{ code, message, response: null }` with the status the real API would use, never Fastify's
+ * default `{ statusCode, error, message }` and never a stack trace:
+ *   - catalogue errors (`IamportError`) as they are;
+ *   - schema validation errors as the real API's parameter errors (HTTP 200 on writes, 400 on reads);
+ *   - unreadable bodies and oversized requests as envelope errors;
+ *   - anything else as a 500 envelope, with the stack in the log only.
+ */
+import fp from 'fastify-plugin'
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { IamportError, errors } from '../errors.js'
+
+interface AjvError {
+  keyword: string
+  instancePath: string
+  params: Record<string, unknown>
+}
+
+/** Sends an envelope as a ready JSON string, so no route's response schema reshapes it. */
+export function sendError(reply: FastifyReply, error: IamportError): FastifyReply {
+  return reply.code(error.httpStatus).type('application/json; charset=utf-8').send(JSON.stringify(error.toEnvelope()))
+}
+
+/** The catalogue error for a schema validation failure. */
+export function validationError(request: FastifyRequest, validation: readonly AjvError[]): IamportError {
+  const isRead = request.method === 'GET' || request.method === 'DELETE' || request.method === 'HEAD'
+  const missing = validation.filter((v) => v.keyword === 'required').map((v) => String(v.params.missingProperty))
+  let error: IamportError
+  if (missing.length > 0) {
+    error = errors.requiredParams(missing)
+  } else {
+    const first = validation[0]
+    const name = first ? fieldName(first.instancePath) : ''
+    if (name === '') error = errors.malformedBody()
+    else if (first?.keyword === 'maxLength') error = errors.paramTooLong(name, Number(first.params.limit))
+    else error = errors.invalidParam(name)
+  }
+  // Reads answer bad parameters with 400 (swagger); writes answer every failure with 200.
+  return isRead ? new IamportError(400, error.code, error.message, error.evidence) : error
+}
+
+/** `/schedules/0/amount` → `schedules[0].amount`. */
+function fieldName(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('')
+}
+
+function toIamportError(error: FastifyError, request: FastifyRequest, bodyLimit: number): IamportError | null {
+  if (error instanceof IamportError) return error
+  if (error.validation) return validationError(request, error.validation as unknown as AjvError[])
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.bodyTooLarge(bodyLimit)
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_BAD_URL':
+      return errors.malformedBody()
+  }
+  // Errors Fastify or a parser raise for bad input carry a 4xx status; their text stays out of the answer.
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+    return new IamportError(error.statusCode, -1, errors.malformedBody().message, 'inferred')
+  }
+  return null
+}
+
+export default fp(
+  async (app) => {
+    const bodyLimit = app.mock.config.body_limit
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const known = toIamportError(error, request, bodyLimit)
+      if (known) return sendError(reply, known)
+      request.log.error({ err: error }, 'unexpected error')
+      return sendError(reply, errors.internal())
+    })
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? request.url
+      return sendError(reply, errors.routeNotFound(request.method, path.slice(0, 200)))
+    })
+  },
+  { name: 'mock-error-handler', fastify: '5.x', dependencies: ['mock-context'] }
+)

@@ -1,0 +1,34 @@
+/** Charges: `POST /subscribe/payments/onetime` and `POST /subscribe/payments/again` (operationIds `onetime`, `again`). */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { AgainBodySchema, OnetimeBodySchema, PaymentResponseSchema } from '../../spec/payment.js'
+import { chargeBillingKey, chargeKeyIn } from '../domain/charges.js'
+import { renderPayment } from '../render/payment.js'
+import { ok } from './reply.js'
+
+const subscribePayments: FastifyPluginAsyncTypebox = async (app) => {
+  const { fidelity } = app.mock.config
+
+  app.post(
+    '/subscribe/payments/onetime',
+    { schema: { body: OnetimeBodySchema, response: { 200: PaymentResponseSchema } } },
+    async (request) => {
+      const { payment } = chargeKeyIn(request.merchant!, request.body, fidelity, {
+        declineReason: request.declineReason
+      })
+      return ok(renderPayment(payment))
+    }
+  )
+
+  app.post(
+    '/subscribe/payments/again',
+    { schema: { body: AgainBodySchema, response: { 200: PaymentResponseSchema } } },
+    async (request) => {
+      const payment = chargeBillingKey(request.merchant!, request.body, fidelity, {
+        declineReason: request.declineReason
+      })
+      return ok(renderPayment(payment))
+    }
+  )
+}
+
+export default subscribePayments
