@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { systemClock, type Clock } from './clock.js'
 import { resolveConfig, type ConfigInput, type ResolvedConfig } from './config.js'
 import { Store } from './store/store.js'
+import { EventBus } from './events.js'
 import type { StateObserver } from './store/merchant-state.js'
 import context from './plugins/context.js'
 import bodyParsers, { parseQueryString } from './plugins/body-parsers.js'
@@ -62,7 +63,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   }
   const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
 
-  await app.register(context, { store, config })
+  const events = new EventBus((err) => app.log.error({ err }, 'event listener failed'))
+  await app.register(context, { store, config, events })
   await app.register(bodyParsers)
   await app.register(errorHandler)
   await app.register(auth)

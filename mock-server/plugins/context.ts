@@ -7,10 +7,13 @@ import fp from 'fastify-plugin'
 import type { ResolvedConfig } from '../config.js'
 import type { Store } from '../store/store.js'
 import type { MerchantState } from '../store/merchant-state.js'
+import type { EventBus } from '../events.js'
 
 export interface MockContext {
   readonly store: Store
   readonly config: ResolvedConfig
+  /** Payment and clock events, for webhooks, schedules and the journal. */
+  readonly events: EventBus
 }
 
 declare module 'fastify' {

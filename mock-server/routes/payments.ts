@@ -135,7 +135,15 @@ const payments: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/payments/cancel',
     { schema: { body: CancelBodySchema, response: { 200: PaymentResponseSchema } } },
-    async (request) => ok(renderPayment(cancelPayment(request.merchant!, request.body)))
+    async (request) => {
+      const payment = cancelPayment(request.merchant!, request.body)
+      app.mock.events.emit('payment.cancelled', {
+        merchant: request.merchant!,
+        payment,
+        enable_webhook: request.body.enable_webhook === true
+      })
+      return ok(renderPayment(payment))
+    }
   )
 }
 

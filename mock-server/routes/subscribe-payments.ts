@@ -3,10 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AgainBodySchema, OnetimeBodySchema, PaymentResponseSchema } from '../../spec/payment.js'
 import { chargeBillingKey, chargeKeyIn } from '../domain/charges.js'
 import { renderPayment } from '../render/payment.js'
+import { emitCharge } from '../events.js'
 import { ok } from './reply.js'
 
 const subscribePayments: FastifyPluginAsyncTypebox = async (app) => {
-  const { fidelity } = app.mock.config
+  const { config, events } = app.mock
+  const { fidelity } = config
 
   app.post(
     '/subscribe/payments/onetime',
@@ -15,6 +17,7 @@ const subscribePayments: FastifyPluginAsyncTypebox = async (app) => {
       const { payment } = chargeKeyIn(request.merchant!, request.body, fidelity, {
         declineReason: request.declineReason
       })
+      emitCharge(events, request.merchant!, payment)
       return ok(renderPayment(payment))
     }
   )
@@ -26,6 +29,7 @@ const subscribePayments: FastifyPluginAsyncTypebox = async (app) => {
       const payment = chargeBillingKey(request.merchant!, request.body, fidelity, {
         declineReason: request.declineReason
       })
+      emitCharge(events, request.merchant!, payment)
       return ok(renderPayment(payment))
     }
   )

@@ -1,0 +1,51 @@
+/**
+ * What happened, for the parts of the simulator that react to it (webhooks, schedules, the
+ * journal). Routes emit after a change is applied; listeners must not throw into the request.
+ */
+import type { MerchantState } from './store/merchant-state.js'
+import type { PaymentRecord } from './store/records.js'
+
+export interface MockEvents {
+  /** A charge was approved (onetime, again, or a scheduled run). */
+  'payment.paid': { merchant: MerchantState; payment: PaymentRecord }
+  /** A charge was declined by the PG and recorded as `failed`. */
+  'payment.failed': { merchant: MerchantState; payment: PaymentRecord }
+  /** A cancel (full or partial) was applied; `enable_webhook` as the request gave it. */
+  'payment.cancelled': { merchant: MerchantState; payment: PaymentRecord; enable_webhook: boolean }
+  /** A clock was moved through the control API: one merchant's, or the server's (`merchant` null). */
+  'clock.moved': { merchant: MerchantState | null }
+}
+
+type Listener<K extends keyof MockEvents> = (event: MockEvents[K]) => void
+
+/** A tiny typed emitter: synchronous, in registration order, one failing listener does not stop the others. */
+export class EventBus {
+  private readonly listeners: { [K in keyof MockEvents]?: Listener<K>[] } = {}
+
+  constructor(private readonly onListenerError: (err: unknown) => void = () => {}) {}
+
+  on<K extends keyof MockEvents>(name: K, listener: Listener<K>): () => void {
+    const list = (this.listeners[name] ??= []) as Listener<K>[]
+    list.push(listener)
+    return () => {
+      const i = list.indexOf(listener)
+      if (i >= 0) list.splice(i, 1)
+    }
+  }
+
+  emit<K extends keyof MockEvents>(name: K, event: MockEvents[K]): void {
+    for (const listener of (this.listeners[name] ?? []) as Listener<K>[]) {
+      try {
+        listener(event)
+      } catch (err) {
+        this.onListenerError(err)
+      }
+    }
+  }
+}
+
+/** Emits `payment.paid` or `payment.failed` for a new charge. */
+export function emitCharge(events: EventBus, merchant: MerchantState, payment: PaymentRecord): void {
+  if (payment.status === 'paid') events.emit('payment.paid', { merchant, payment })
+  else if (payment.status === 'failed') events.emit('payment.failed', { merchant, payment })
+}
