@@ -281,15 +281,26 @@ describe('retries', () => {
     expect(waits.delays).toEqual([200])
   })
 
-  it('retries a timed-out read, and the token fetch only inside its own retries', async () => {
-    const { client, server } = await clientFor(() => null, { timeoutMs: 5, retry: { maxRetries: 2, sleep: async () => {} } })
+  it('retries the token fetch inside its own retries only, not again for each attempt of the read', async () => {
+    const { client, server } = await clientFor(() => 'hangup', { retry: { maxRetries: 2, sleep: async () => {} } })
 
     const error = await client.payments.get('imp_1').catch((e: unknown) => e)
 
     expect(error).toBeInstanceOf(IamportConnectionError)
-    expect(error).toMatchObject({ reason: 'timeout', operationId: 'getToken' })
-    // Three getToken attempts, not three for each attempt of the read.
+    expect(error).toMatchObject({ reason: 'network', operationId: 'getToken' })
     expect(server.requests.map((r) => r.url)).toEqual(['/users/getToken', '/users/getToken', '/users/getToken'])
+  })
+
+  it('reports a request that outlives timeoutMs as reason timeout', async () => {
+    const { client } = await clientFor((request) => (request.url === '/users/getToken' ? tokenAnswer(TOKEN_A) : null), {
+      timeoutMs: 20,
+      retry: false
+    })
+
+    const error = await client.payments.get('imp_1').catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(IamportConnectionError)
+    expect(error).toMatchObject({ reason: 'timeout', status: null, operationId: 'getPaymentByImpUid' })
   })
 
   it('never retries a call that moves money, whatever the failure', async () => {
@@ -316,6 +327,25 @@ describe('retries', () => {
     await expect(client.payments.get('imp_1', {}, { maxRetries: 0 })).rejects.toBeInstanceOf(IamportApiError)
 
     expect(server.requests).toHaveLength(2)
+  })
+})
+
+describe('spacing', () => {
+  it('spaces requests minIntervalMs apart, in call order', async () => {
+    let nowMs = 1000
+    const delays: number[] = []
+    const { client } = await clientFor(withToken(() => ok(PAYMENT)), {
+      now: () => nowMs,
+      minIntervalMs: 100,
+      retry: { sleep: async (ms) => void delays.push(ms) }
+    })
+
+    await client.payments.get('imp_1')
+    nowMs += 30
+    await client.payments.get('imp_2')
+
+    // getToken at 1000, the first read waits for 1100, the second (asked at 1030) for 1200.
+    expect(delays).toEqual([100, 170])
   })
 })
 
@@ -347,9 +377,7 @@ describe('connection failures', () => {
   })
 
   it('never puts the request body or token into the error', async () => {
-    const { client, server } = await clientFor((request) => (request.url === '/users/getToken' ? tokenAnswer(TOKEN_A) : null), {
-      timeoutMs: 5
-    })
+    const { client, server } = await clientFor((request) => (request.url === '/users/getToken' ? tokenAnswer(TOKEN_A) : 'hangup'))
 
     const error = (await client.subscribe
       .onetime({ merchant_uid: 'm', amount: 1, card_number: '4242-4242-4242-4242', expiry: '2030-12', pwd_2digit: '12' })

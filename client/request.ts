@@ -57,6 +57,9 @@ export class RequestCore {
   private readonly now: () => number
   /** Errors of the token fetch: already retried by that fetch, so the calling operation does not retry them again. */
   private readonly tokenFailures = new WeakSet<object>()
+  private readonly minIntervalMs: number
+  /** Local time (ms) before which the next request may not start (`minIntervalMs`). */
+  private nextSlotMs = 0
 
   constructor(private readonly options: IamportClientOptions) {
     if (!options.impKey || !options.impSecret) {
@@ -67,6 +70,7 @@ export class RequestCore {
     this.retry = resolveRetry(options.retry)
     this.onResponse = options.onResponse
     this.now = options.now ?? Date.now
+    this.minIntervalMs = Math.max(0, options.minIntervalMs ?? 0)
     this.headers = {
       ...options.headers,
       Accept: 'application/json',
@@ -174,7 +178,17 @@ export class RequestCore {
     }
   }
 
+  /** Waits for this request's slot when requests are spaced. Slots are handed out in call order. */
+  private async throttle(signal?: AbortSignal): Promise<void> {
+    if (this.minIntervalMs === 0) return
+    const now = this.now()
+    const slot = Math.max(now, this.nextSlotMs)
+    this.nextSlotMs = slot + this.minIntervalMs
+    if (slot > now) await this.retry.sleep(slot - now, signal)
+  }
+
   private async sendOnce(operation: Operation, options: RequestOptions, token: string | null): Promise<RawResponse<unknown>> {
+    await this.throttle(options.signal)
     const started = this.now()
     let response: AxiosResponse<unknown>
     try {

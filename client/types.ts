@@ -19,6 +19,11 @@ export interface IamportClientOptions {
   tier?: string
   /** Extra headers on every request (the `Authorization` header is the client's own). */
   headers?: Record<string, string>
+  /**
+   * Spaces requests at least this many milliseconds apart (default 0: no spacing). For test
+   * credentials on the real API, which should not be hammered.
+   */
+  minIntervalMs?: number
   /** Called with every answer the API gives (also in raw mode): for logging, metrics, contract recording. */
   onResponse?: (exchange: Exchange) => void
   /** Local clock in milliseconds, for token expiry; injectable for tests. */
