@@ -31,6 +31,8 @@ export interface BuildAppOptions {
   clock?: Clock
   /** `false` (default) for silence, `true` or a level name for the redacting request logger. */
   logger?: boolean | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'
+  /** Where log lines go (stdout by default); tests pass a sink to inspect them. */
+  logStream?: NodeJS.WritableStream
   /** Told about every state change (persistence hooks in here). */
   observer?: StateObserver
 }
@@ -48,7 +50,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   const store = new Store(config, options.clock ?? systemClock, options.observer ?? null)
 
   const fastifyOptions: FastifyServerOptions = {
-    logger: loggerOptions(options.logger ?? false),
+    logger: loggerOptions(options.logger ?? false, options.logStream),
     bodyLimit: config.body_limit,
     routerOptions: { querystringParser: parseQueryString, maxParamLength: 1000 },
     ajv: {
