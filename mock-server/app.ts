@@ -15,6 +15,7 @@ import bodyParsers, { parseQueryString } from './plugins/body-parsers.js'
 import errorHandler from './plugins/error-handler.js'
 import auth from './plugins/auth.js'
 import { loggerOptions } from './plugins/logging.js'
+import { lazyValidatorFactory } from './plugins/lazy-validation.js'
 import users from './routes/users.js'
 import customers from './routes/customers.js'
 import subscribePayments from './routes/subscribe-payments.js'
@@ -53,6 +54,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     logger: loggerOptions(options.logger ?? false, options.logStream),
     bodyLimit: config.body_limit,
     routerOptions: { querystringParser: parseQueryString, maxParamLength: 1000 },
+    schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory() as never } },
     ajv: {
       customOptions: {
         // Form bodies and query strings are all strings; the real API is PHP and reads them loosely.

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-export const CLI_PATH = fileURLToPath(new URL('../../dist/mock-server/cli.js', import.meta.url))
+export const CLI_PATH = fileURLToPath(new URL('../../dist/bin/iamport-mock.mjs', import.meta.url))
 
 export interface SpawnedServer {
   child: ChildProcess
