@@ -11,8 +11,14 @@ type Validate = ((data: unknown, context?: unknown) => boolean) & { errors?: unk
 type BuildRouteValidator = (route: { schema: unknown; method: string; url: string; httpPart: string }) => Validate
 type BuildValidator = (externalSchemas: unknown, options: unknown) => BuildRouteValidator
 
+/**
+ * One ajv pool per process: compiled validators are a pure function of their schema (ajv caches
+ * them by schema object), so apps built in the same process (tests, parallel in-process
+ * simulators) share the work. It holds code, never request data.
+ */
+const pool = (AjvCompiler as unknown as () => BuildValidator)()
+
 export function lazyValidatorFactory(): BuildValidator {
-  const pool = (AjvCompiler as unknown as () => BuildValidator)()
   return (externalSchemas, options) => {
     let compileRoute: BuildRouteValidator | undefined
     return (route) => {
