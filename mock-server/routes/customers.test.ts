@@ -3,7 +3,7 @@ import { CustomerListResponseSchema, CustomerResponseSchema } from '../../spec/c
 import { PagedPaymentsResponseSchema } from '../../spec/payment.js'
 import { MAGIC_CARDS, PG_DETAIL, APPROVED_CARD } from '../../fixtures/cards/catalogue.js'
 import { errors } from '../errors.js'
-import { createTestApp, expectEnvelope, expectError, T0, type TestApp } from '../test/helpers.js'
+import { createTestApp, expectEnvelope, expectError, getToken, T0, type TestApp } from '../test/helpers.js'
 
 let t: TestApp
 afterEach(async () => t?.app.close())
@@ -101,6 +101,15 @@ describe('POST /subscribe/customers/{customer_uid}', () => {
 
     expectError(await t.post('/subscribe/customers/cust_1', {}), errors.requiredParams(['card_number', 'expiry']))
     expectError(await t.post('/subscribe/customers/cust_1', { card_number: APPROVED_CARD }), errors.requiredParams(['expiry']))
+  })
+
+  it('refuses every key when the merchant has no API channel', async () => {
+    t = await createTestApp({ config: { merchants: [{ imp_key: 'nochan', imp_secret: 's', channels: [] }] } })
+    const token = await getToken(t.app, 'nochan', 's')
+
+    const res = await t.app.inject({ method: 'POST', url: '/subscribe/customers/c', headers: { authorization: token }, payload: card() })
+
+    expectError(res, errors.noApiChannel())
   })
 
   it('refuses a customer_uid longer than 80 characters', async () => {
