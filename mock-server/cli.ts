@@ -48,10 +48,10 @@ async function main(): Promise<void> {
     return
   }
 
-  const portText = args.port ?? process.env.PORT ?? '4010'
+  const portText = args.port ?? (process.env.PORT || '4010')
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port "${portText}"`)
-  const host = args.host ?? process.env.HOST ?? '127.0.0.1'
+  const host = args.host ?? (process.env.HOST || '127.0.0.1')
   const level = (args['log-level'] ?? 'info') as LogLevel
   if (!LOG_LEVELS.includes(level)) fail(`invalid log level "${level}" (one of ${LOG_LEVELS.join(', ')})`)
 
