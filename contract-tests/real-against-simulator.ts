@@ -19,9 +19,15 @@ import { SIMULATOR_CARD } from './lib/target.js'
 const MIN_TESTS = 15
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
-/** Starts `node dist/mock-server/cli.js --port 0` and resolves with its URL from the ready line. */
+/** The built `iamport-mock` command, as package.json's `bin` names it (what `npm start` runs). */
+function binPath(): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }
+  return pkg.bin['iamport-mock']!
+}
+
+/** Starts `iamport-mock --port 0` as its own process and resolves with its URL from the ready line. */
 function startSimulator(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['dist/mock-server/cli.js', '--port', '0', '--log-level', 'warn'], {
+  const child = spawn(process.execPath, [binPath(), '--port', '0', '--log-level', 'warn'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit']
   })
