@@ -2,7 +2,8 @@
  * Known differences between the simulator and the real API, or points where the real behaviour is
  * not settled by public evidence. A test that meets one names it with `divergence(id)`, asserts
  * what both targets share, and asserts the simulator's exact choice only on the mock target.
- * The same list is summarised in mock-server/README.md (Fidelity).
+ * The simulator's side of each is documented in mock-server/README.md (Fidelity); the list itself is
+ * printed in contract-tests/README.md.
  */
 export interface Divergence {
   /** What the simulator does. */
