@@ -3,7 +3,7 @@
  * not settled by public evidence. A test that meets one names it with `divergence(id)`, asserts
  * what both targets share, and asserts the simulator's exact choice only on the mock target.
  * The simulator's side of each is documented in mock-server/README.md (Fidelity); the list itself is
- * printed in contract-tests/README.md.
+ * summarised in contract-tests/README.md.
  */
 export interface Divergence {
   /** What the simulator does. */
@@ -27,6 +27,12 @@ export const DIVERGENCES = {
     real: 'code -1 with the same message; the HTTP status is not recorded anywhere (200 or 400)',
     reason: 'one third-party client maps HTTP 400 to this message',
     evidence: 'iamport-api.md §1, §10.6'
+  },
+  'optional-fields': {
+    mock: 'every answer carries every field of its definition (null or 0 when there is nothing to say)',
+    real: 'optional fields may be left out (emb_pg_provider, promotion, deposit_history … in the captures)',
+    reason: 'one complete shape is easier to consume; the real API is checked with the official required fields only',
+    evidence: 'fixtures/captured/*.json; contract-tests/lib/schemas.ts'
   },
   'sandbox-flag': {
     mock: 'the docs merchant is not a test channel: sandbox is false',
