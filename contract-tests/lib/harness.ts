@@ -190,6 +190,16 @@ export function catalogued(error: CatalogueError, extra: Partial<ExpectedFailure
   return { status: error.httpStatus, code: error.code, message: error.message, ...extra }
 }
 
+/**
+ * Asserts that an answer does not contain the full card number. Reports a boolean, so that a
+ * failure never prints the (real) number.
+ */
+export function expectNoFullCardNumber(body: unknown, cardNumber: string): void {
+  const digits = cardNumber.replace(/\D/g, '')
+  const text = JSON.stringify(body)
+  expect(text.includes(digits) || text.includes(cardNumber), 'the answer contains the full card number').toBe(false)
+}
+
 /** i'mport's id formats (iamport-api.md §0.5). */
 export const FORMATS = {
   impUid: /^imps?_\d{12}$/,
