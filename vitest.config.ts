@@ -29,6 +29,8 @@ export default defineConfig({
           // Files one at a time: the checks in contract-tests/checks/ run last and read what the
           // others recorded, and the real API sees one test's requests at a time.
           fileParallelism: false,
+          // One module graph for all files: faker's Korean locale and the client load once, not per file.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000
         }
