@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { CAPTURED_RESPONSES } from '../../fixtures/captured/index.js'
-import { addShape, buildRecordings, compareShapes, normalise, References, type Shape } from './drift.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { addShape, buildRecordings, compareShapes, loadRecordings, normalise, References, writeRecordings, type Shape } from './drift.js'
 import type { RecordedExchange } from './exchanges.js'
 
 const shapeOf = (value: unknown): Shape => addShape({}, value)
@@ -106,5 +109,27 @@ describe('buildRecordings', () => {
     ])
     expect(recordings[0]!.shape['response.cancel_history[].reason']).toEqual(['string'])
     expect(JSON.stringify(recordings)).not.toContain('559410*********4')
+  })
+})
+
+describe('writeRecordings / loadRecordings', () => {
+  it('writes one file per kind and reads them back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recordings-'))
+    const recordings = buildRecordings(
+      [{ operationId: 'again', method: 'POST', path: '/subscribe/payments/again', status: 200, body: paid, test: 't' }],
+      'https://api.iamport.kr',
+      '2026-03-01'
+    )
+
+    const files = writeRecordings(dir, recordings)
+    const loaded = loadRecordings(dir)
+    rmSync(dir, { recursive: true, force: true })
+
+    expect(files).toEqual(['again.200.ok.json'])
+    expect(loaded).toEqual([{ file: 'again.200.ok.json', recording: recordings[0] }])
+  })
+
+  it('reads no recordings from a folder that does not exist', () => {
+    expect(loadRecordings(join(tmpdir(), 'no-such-folder-for-recordings'))).toEqual([])
   })
 })
