@@ -24,7 +24,10 @@ export interface IamportClientOptions {
    * credentials on the real API, which should not be hammered.
    */
   minIntervalMs?: number
-  /** Called with every answer the API gives (also in raw mode): for logging, metrics, contract recording. */
+  /**
+   * Called with every answer the API gives (also in raw mode): for logging, metrics, contract
+   * recording. Must not throw. The getToken answer holds the access token: redact it before logging.
+   */
   onResponse?: (exchange: Exchange) => void
   /** Local clock in milliseconds, for token expiry; injectable for tests. */
   now?: () => number
