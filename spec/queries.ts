@@ -48,7 +48,11 @@ export const FindAllPaymentsQuerySchema = Type.Object({
 })
 export type FindAllPaymentsQuery = Static<typeof FindAllPaymentsQuerySchema>
 
-/** `GET /payments/status/{payment_status}` (operationId `getPaymentsByStatus`): `from <= started_at < to`, UNIX seconds. */
+/**
+ * `GET /payments/status/{payment_status}` (operationId `getPaymentsByStatus`): `from <= t <= to`
+ * in UNIX seconds, `t` being the time of each payment's current status (started, paid, cancelled,
+ * failed); `to` defaults to now, `from` to 90 days before `to`.
+ */
 export const PaymentsByStatusQuerySchema = Type.Object({
   ...PagingQuerySchema.properties,
   from: Type.Optional(Type.Integer({ minimum: 0 })),

@@ -90,8 +90,10 @@ export class PaymentsResource<M extends Mode> {
 
   /**
    * The merchant's payments in one state, or `all`, paged (`GET /payments/status/{payment_status}`,
-   * operationId `getPaymentsByStatus`). `from`/`to` filter `from <= started_at < to` (UNIX
-   * seconds). An unsupported status or a page past the end is an `IamportApiError` (HTTP 400).
+   * operationId `getPaymentsByStatus`). `from`/`to` (UNIX seconds, both inclusive) filter on the
+   * time of each payment's current status (paid_at for paid, cancelled_at for cancelled, …); by
+   * default the last 90 days. An unsupported status or a page past the end is an
+   * `IamportApiError` (HTTP 400).
    */
   byStatus(
     status: PaymentStatus | 'all',
