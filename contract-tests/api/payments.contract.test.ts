@@ -87,15 +87,24 @@ describe('GET /payments/findAll/{merchant_uid}', () => {
 })
 
 describe('GET /payments/status/{payment_status}', () => {
-  itOnBoth('includes the payment among the paid ones started in its second', async ({ api, fx }) => {
+  itOnBoth('includes the payment in a window that starts and ends at its paid_at (both ends inclusive)', async ({ api, fx }) => {
     const made = await paidPayment(api, fx)
 
-    const res = await api.client.raw.payments.byStatus('paid', { from: made.started_at, to: made.started_at + 1, limit: 1000 })
+    const res = await api.client.raw.payments.byStatus('paid', { from: made.paid_at, to: made.paid_at, limit: 1000 })
 
     // Other payments of the merchant may share that second: only "ours is there" is asserted.
     const page = expectOk<Paged<Payment>>(res, 'paged-payments')
     expect(page.list.map((p) => p.imp_uid)).toContain(made.imp_uid)
-    expect(page.list.every((p) => p.status === 'paid')).toBe(true)
+    expect(page.list.every((p) => p.status === 'paid' && p.paid_at === made.paid_at)).toBe(true)
+  })
+
+  itOnBoth('lists a cancelled payment by the time it was cancelled', async ({ api, fx }) => {
+    const made = await paidPayment(api, fx)
+    const cancelled = expectOk<Payment>(await api.client.raw.payments.cancel({ imp_uid: made.imp_uid }), 'payment')
+
+    const res = await api.client.raw.payments.byStatus('cancelled', { from: cancelled.cancelled_at, to: cancelled.cancelled_at, limit: 1000 })
+
+    expect(expectOk<Paged<Payment>>(res, 'paged-payments').list.map((p) => p.imp_uid)).toContain(made.imp_uid)
   })
 
   itOnBoth('refuses an unsupported status with 400', async ({ api }) => {
