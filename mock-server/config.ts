@@ -224,17 +224,18 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     if (existing >= 0) merchants[existing] = resolveMerchant(m)
     else merchants.push(resolveMerchant(m))
   }
+  // Startup rules get the control API's own check, so a rule is refused in the same words either way.
+  const faultProblems: string[] = []
   const faults = (config.faults ?? []).map((rule, i) => {
     try {
       parseFaultRule(rule)
-      return rule as FaultRuleInput
     } catch (err) {
-      if (err instanceof FaultRuleError) {
-        throw new ConfigError(`invalid configuration:\n${err.problems.map((p) => `  /faults/${i}: ${p}`).join('\n')}`)
-      }
-      throw err
+      if (!(err instanceof FaultRuleError)) throw err
+      faultProblems.push(...err.problems.map((p) => `  /faults/${i}: ${p}`))
     }
+    return rule as FaultRuleInput
   })
+  if (faultProblems.length > 0) throw new ConfigError(`invalid configuration:\n${faultProblems.join('\n')}`)
   return {
     resolved: true,
     seed: overrides.seed ?? config.seed ?? overrides.defaultSeed ?? DEFAULT_SEED,

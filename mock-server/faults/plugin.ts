@@ -66,8 +66,11 @@ export function gatewayPage(status: number): string {
  */
 class Waits {
   private readonly pending = new Set<() => void>()
+  /** Once the server is closing, no request waits any more. */
+  private closing = false
 
   wait(ms: number, socket: Socket | null): Promise<void> {
+    if (this.closing) return Promise.resolve()
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer)
@@ -82,6 +85,7 @@ class Waits {
   }
 
   releaseAll(): void {
+    this.closing = true
     for (const done of [...this.pending]) done()
   }
 }
