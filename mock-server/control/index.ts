@@ -4,14 +4,13 @@
  *
  * It is its own encapsulated Fastify context: its answers and errors are plain JSON
  * (`{ error: { code, message } }`, never the i'mport envelope nor Fastify's default body), its
- * inputs are checked strictly (no type coercion of JSON bodies), and @fastify/swagger registered
- * here sees only these routes, never the i'mport ones.
+ * inputs are checked strictly (no type coercion of JSON bodies), and its OpenAPI document
+ * (`docs.ts`) covers these routes only, never the i'mport ones.
  *
  * `enabled: false` (--no-control) leaves only health, which CI wait loops need; every other
  * `/__mock/…` path answers 404 `control_disabled`.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import swagger, { type SwaggerOptions } from '@fastify/swagger'
 import { compileControlValidator } from './validation.js'
 import { controlErrors, sendControlError, toControlError } from './errors.js'
 import { controlTokenOf, tokenChecker } from './guard.js'
@@ -21,6 +20,7 @@ import clock from './clock.js'
 import reset from './reset.js'
 import state from './state.js'
 import requests from './requests.js'
+import { serveDocs } from './docs.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,22 +36,6 @@ export interface ControlPlaneOptions {
 
 export const CONTROL_PREFIX = '/__mock'
 
-const SWAGGER_OPTIONS: SwaggerOptions = {
-  openapi: {
-    info: {
-      title: 'iamport-mock control API',
-      version: '1',
-      description:
-        "Test controls of the i'mport simulator: reset, state, fault rules, virtual clock, request journal. " +
-        'Plain JSON; every failure is { "error": { "code", "message", "details"? } }. ' +
-        'With --control-token, send X-Mock-Control-Token (or Authorization: Bearer).'
-    },
-    components: {
-      securitySchemes: { controlToken: { type: 'apiKey', in: 'header', name: 'X-Mock-Control-Token' } }
-    }
-  }
-}
-
 const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, options) => {
   app.setErrorHandler((error, request, reply) => {
     const controlError = toControlError(error as Error, request)
@@ -62,8 +46,8 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
     sendControlError(reply, controlErrors.notFound(request.method, request.url.split('?')[0] ?? request.url))
   )
 
-  // Registered before any route so that it documents them all (and only them).
-  if (options.enabled) await app.register(swagger, SWAGGER_OPTIONS)
+  // Registered first, so that it sees every control route (and only those).
+  if (options.enabled) serveDocs(app)
 
   // CI wait loops poll this: it answers once every route is registered and the server listens.
   // Always served, whatever --no-control and --control-token say.
@@ -95,8 +79,6 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   await app.register(faults)
   await app.register(clock)
   await app.register(requests)
-
-  app.get('/docs', { config: { auth: false }, schema: { hide: true } }, async () => app.swagger())
 }
 
 export default controlPlane
