@@ -101,9 +101,10 @@ export default fp<FaultPluginOptions>(
     app.decorateRequest('fault', null)
     app.addHook('preClose', async () => waits.releaseAll())
 
+    // Destroying the response resets the socket under real HTTP, and rejects an `inject` call.
     const drop = (request: FastifyRequest, reply: FastifyReply): void => {
       reply.hijack()
-      request.raw.socket?.destroy()
+      reply.raw.destroy()
       recordRequest(app.journal, request, reply, 'dropped')
     }
 
@@ -172,9 +173,11 @@ export default fp<FaultPluginOptions>(
     })
 
     // commit_then_drop: the route has run and its answer is ready; the client never gets it.
-    app.addHook('onSend', async (request, reply, payload) => {
+    // `done` is deliberately not called then: the hook chain stops, so not a byte is written
+    // (under `inject` a write after the destroy would still be delivered).
+    app.addHook('onSend', (request, reply, payload, done) => {
       if (request.fault?.action.type === 'commit_then_drop') drop(request, reply)
-      return payload
+      else done(null, payload)
     })
   },
   { name: 'mock-faults', fastify: '5.x', dependencies: ['mock-context', 'mock-journal'] }
