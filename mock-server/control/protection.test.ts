@@ -39,6 +39,8 @@ describe('--control-token', () => {
     expect(await trusted.faults.list()).toEqual([])
     const bearer = await h.api.get('/__mock/faults', { headers: { Authorization: 'Bearer s3cret' } })
     expect(bearer.status).toBe(200)
+    expect((await h.api.get('/__mock/docs')).status).toBe(401)
+    expect((await h.api.get('/__mock/docs', { headers: { 'X-Mock-Control-Token': 's3cret' } })).status).toBe(200)
   })
 
   it('does not guard the i\'mport API', async () => {
