@@ -108,35 +108,42 @@ export default fp<FaultPluginOptions>(
       recordRequest(app.journal, request, reply, 'dropped')
     }
 
+    /** The preset the request asks for, else the first rule that acts on it; an error for a bad preset. */
+    const choose = (request: FastifyRequest, routeUrl: string): AppliedFault | IamportError | null => {
+      const kind = routeKind(request.method, routeUrl)
+      const header = request.headers[FAULT_HEADER]
+      if (header !== undefined) {
+        const name = ((Array.isArray(header) ? header[0] : header) ?? '').trim().toLowerCase()
+        const preset = resolvePreset(name, kind, `${request.method} ${routeUrl}`)
+        if (!preset.ok) return preset.error
+        const { effect } = preset
+        return {
+          source: `preset:${name}`,
+          action: effect.kind === 'card' ? { type: 'card', card_number: effect.card_number } : effect.action
+        }
+      }
+      const facts = requestFacts({
+        method: request.method,
+        url: request.url,
+        routeUrl,
+        kind,
+        impKey: impKeyOf(request),
+        params: request.params,
+        body: request.body,
+        query: request.query
+      })
+      const decision = engine.decide(facts)
+      return decision && { source: decision.ruleId, action: decision.action }
+    }
+
     app.addHook('preHandler', async (request, reply) => {
       const routeUrl = request.routeOptions.url
       if (routeUrl === undefined || routeUrl.startsWith('/__mock')) return
-      const header = request.headers[FAULT_HEADER]
       // The common case, no header and no rule, costs one lookup.
-      if (header === undefined && engine.size === 0) return
-      const kind = routeKind(request.method, routeUrl)
-
-      let applied: AppliedFault
-      if (header !== undefined) {
-        const name = (Array.isArray(header) ? header[0] : header) ?? ''
-        const preset = resolvePreset(name, kind, `${request.method} ${routeUrl}`)
-        if (!preset.ok) return sendError(reply, preset.error)
-        applied = { source: `preset:${name.trim().toLowerCase()}`, action: preset.effect.kind === 'card' ? { type: 'card', card_number: preset.effect.card_number } : preset.effect.action }
-      } else {
-        const facts = requestFacts({
-          method: request.method,
-          url: request.url,
-          routeUrl,
-          kind,
-          impKey: impKeyOf(request),
-          params: request.params,
-          body: request.body,
-          query: request.query
-        })
-        const decision = engine.decide(facts)
-        if (!decision) return
-        applied = { source: decision.ruleId, action: decision.action }
-      }
+      if (engine.size === 0 && request.headers[FAULT_HEADER] === undefined) return
+      const applied = choose(request, routeUrl)
+      if (applied === null) return
+      if (applied instanceof IamportError) return sendError(reply, applied)
       request.fault = applied
 
       const action = applied.action
