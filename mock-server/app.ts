@@ -15,6 +15,7 @@ import bodyParsers, { parseQueryString } from './plugins/body-parsers.js'
 import errorHandler from './plugins/error-handler.js'
 import auth from './plugins/auth.js'
 import { loggerOptions } from './plugins/logging.js'
+import { lazyValidatorFactory } from './plugins/lazy-validation.js'
 import users from './routes/users.js'
 import customers from './routes/customers.js'
 import subscribePayments from './routes/subscribe-payments.js'
@@ -33,6 +34,8 @@ export interface BuildAppOptions {
   clock?: Clock
   /** `false` (default) for silence, `true` or a level name for the redacting request logger. */
   logger?: boolean | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'
+  /** Where log lines go (stdout by default); tests pass a sink to inspect them. */
+  logStream?: NodeJS.WritableStream
   /** Told about every state change (persistence hooks in here). */
   observer?: StateObserver
   /** Replaces the real wait of `delay` faults (tests pass one that resolves at once). */
@@ -52,9 +55,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   const store = new Store(config, options.clock ?? systemClock, options.observer ?? null)
 
   const fastifyOptions: FastifyServerOptions = {
-    logger: loggerOptions(options.logger ?? false),
+    logger: loggerOptions(options.logger ?? false, options.logStream),
     bodyLimit: config.body_limit,
     routerOptions: { querystringParser: parseQueryString, maxParamLength: 1000 },
+    schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory() as never } },
     ajv: {
       customOptions: {
         // Form bodies and query strings are all strings; the real API is PHP and reads them loosely.

@@ -54,10 +54,10 @@ async function main(): Promise<void> {
     return
   }
 
-  const portText = args.port ?? process.env.PORT ?? '4010'
+  const portText = args.port ?? (process.env.PORT || '4010')
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port "${portText}"`)
-  const host = args.host ?? process.env.HOST ?? '127.0.0.1'
+  const host = args.host ?? (process.env.HOST || '127.0.0.1')
   const level = (args['log-level'] ?? 'info') as LogLevel
   if (!LOG_LEVELS.includes(level)) fail(`invalid log level "${level}" (one of ${LOG_LEVELS.join(', ')})`)
 
@@ -90,10 +90,9 @@ async function main(): Promise<void> {
     await server.close()
   })
   const merchants = config.merchants.map((m) => m.imp_key).join(', ') + (config.accept_any_key ? ', any key' : '')
-  const control = config.control.enabled ? (config.control.token === null ? 'open' : 'token') : 'off'
-  process.stdout.write(
-    `iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants}; control API: ${control})\n`
-  )
+  // The control API is mentioned only when it is not the default (on, no token).
+  const control = !config.control.enabled ? '; control API: off' : config.control.token !== null ? '; control API: token' : ''
+  process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants}${control})\n`)
 }
 
 main().catch((err: unknown) => {

@@ -25,6 +25,8 @@ export function parseQueryString(text: string): Record<string, unknown> {
 export default fp(
   async (app) => {
     await app.register(formbody, { parser: parseQueryString })
+    // Fastify reads text/plain as a string by default; the real API would not understand it either.
+    app.removeContentTypeParser('text/plain')
     app.addContentTypeParser('*', (_request, payload, done) => {
       payload.resume()
       payload.on('end', () => done(null, {}))

@@ -32,7 +32,7 @@ export function validationError(request: FastifyRequest, validation: readonly Aj
   } else {
     const first = validation[0]
     const name = first ? fieldName(first.instancePath) : ''
-    if (name === '') error = errors.malformedBody()
+    if (name === '') error = new IamportError(200, -1, errors.malformedBody().message, 'inferred')
     else if (first?.keyword === 'maxLength') error = errors.paramTooLong(name, Number(first.params.limit))
     else error = errors.invalidParam(name)
   }

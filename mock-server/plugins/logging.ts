@@ -10,10 +10,11 @@ export function redactUrl(url: string): string {
   return url.replace(/([?&]_token=)[^&]*/g, '$1[redacted]')
 }
 
-export function loggerOptions(setting: boolean | Level): FastifyServerOptions['logger'] {
+export function loggerOptions(setting: boolean | Level, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   if (setting === false) return false
   return {
     level: setting === true ? 'info' : setting,
+    ...(stream ? { stream } : {}),
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode })
