@@ -22,6 +22,8 @@ import subscribePayments from './routes/subscribe-payments.js'
 import payments from './routes/payments.js'
 import prepare from './routes/prepare.js'
 import control from './routes/control.js'
+import journal from './journal/plugin.js'
+import faults, { type Sleep } from './faults/plugin.js'
 
 export interface BuildAppOptions {
   /** A resolved config, or the raw JSON shape of a config file (validated here). */
@@ -36,6 +38,8 @@ export interface BuildAppOptions {
   logStream?: NodeJS.WritableStream
   /** Told about every state change (persistence hooks in here). */
   observer?: StateObserver
+  /** Replaces the real wait of `delay` faults (tests pass one that resolves at once). */
+  faultSleep?: Sleep
 }
 
 export type MockApp = FastifyInstance
@@ -72,6 +76,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   await app.register(bodyParsers)
   await app.register(errorHandler)
   await app.register(auth)
+  await app.register(journal, { size: config.journal_size })
+  await app.register(faults, { seed: config.seed, startupRules: config.faults, sleep: options.faultSleep })
   await app.register(users)
   await app.register(customers)
   await app.register(subscribePayments)
