@@ -12,7 +12,7 @@ import { EventBus } from './events.js'
 import type { StateObserver } from './store/merchant-state.js'
 import context from './plugins/context.js'
 import bodyParsers, { parseQueryString } from './plugins/body-parsers.js'
-import errorHandler from './plugins/error-handler.js'
+import errorHandler, { answerFrameworkError } from './plugins/error-handler.js'
 import auth from './plugins/auth.js'
 import { loggerOptions } from './plugins/logging.js'
 import { lazyValidatorFactory } from './plugins/lazy-validation.js'
@@ -57,6 +57,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   const fastifyOptions: FastifyServerOptions = {
     logger: loggerOptions(options.logger ?? false, options.logStream),
     bodyLimit: config.body_limit,
+    // A broken percent-encoding is refused before any route or hook: answer it in the envelope too.
+    frameworkErrors: answerFrameworkError,
     routerOptions: { querystringParser: parseQueryString, maxParamLength: 1000 },
     schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory() as never } },
     ajv: {

@@ -67,6 +67,8 @@ export const errors = {
   invalidAmount: (name: string) => e(200, -1, `["${name}"] 파라메터는 0보다 큰 금액이어야 합니다.`, 'inferred'),
   /** The request body could not be parsed (malformed JSON, unsupported content type). */
   malformedBody: () => e(400, -1, '요청 본문을 해석할 수 없습니다.', 'inferred'),
+  /** The request line cannot be read: a broken percent-encoding such as `/payments/%`. */
+  malformedUrl: () => e(400, -1, '요청 URL을 해석할 수 없습니다.', 'inferred'),
   /** The request body exceeds the configured limit. */
   bodyTooLarge: (limit: number) => e(413, -1, `요청 본문이 너무 큽니다. (최대 ${limit} bytes)`, 'inferred'),
   /** GET list endpoints: an unsupported `payment_status`. */
