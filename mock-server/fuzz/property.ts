@@ -1,0 +1,46 @@
+/**
+ * The fuzz property and its runner, shared by the bounded run in `npm test` (fuzz.test.ts) and the
+ * long one (`npm run fuzz -- --runs N --seed S`, run.ts). Same seed and count, same cases.
+ */
+import fc from 'fast-check'
+import { fuzzCase } from './arbitraries.js'
+import { FuzzHarness } from './harness.js'
+
+export interface FuzzRunOptions {
+  runs: number
+  seed: number
+  /** Called every `every` cases (the long run prints progress). */
+  progress?: { every: number; report: (done: number) => void }
+}
+
+export interface FuzzRunResult {
+  runs: number
+  seed: number
+  /** fast-check's report: null when every case kept every invariant. */
+  failure: string | null
+  /** Per route (`METHOD /route`): how many cases were accepted or refused with which status. */
+  outcomes: Map<string, Map<string, number>>
+}
+
+export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
+  const harness = await FuzzHarness.create()
+  let done = 0
+  try {
+    const property = fc.asyncProperty(fuzzCase, async (c) => {
+      await harness.run(c)
+      done++
+      if (options.progress && done % options.progress.every === 0) options.progress.report(done)
+    })
+    const details = await fc.check(property, { numRuns: options.runs, seed: options.seed, endOnFailure: false })
+    return {
+      runs: options.runs,
+      seed: options.seed,
+      failure: details.failed
+        ? `${fc.defaultReportMessage(details) ?? 'failed'}\n${(details.errorInstance as Error | undefined)?.message ?? ''}`
+        : null,
+      outcomes: harness.outcomes
+    }
+  } finally {
+    await harness.close()
+  }
+}
