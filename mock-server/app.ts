@@ -13,6 +13,7 @@ import type { StateObserver } from './store/merchant-state.js'
 import context from './plugins/context.js'
 import bodyParsers, { parseQueryString } from './plugins/body-parsers.js'
 import errorHandler, { answerFrameworkError } from './plugins/error-handler.js'
+import limits, { MAX_PARAM_LENGTH, clientErrorHandler } from './plugins/limits.js'
 import auth from './plugins/auth.js'
 import { loggerOptions } from './plugins/logging.js'
 import { lazyValidatorFactory } from './plugins/lazy-validation.js'
@@ -59,7 +60,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     bodyLimit: config.body_limit,
     // A broken percent-encoding is refused before any route or hook: answer it in the envelope too.
     frameworkErrors: answerFrameworkError,
-    routerOptions: { querystringParser: parseQueryString, maxParamLength: 1000 },
+    // Requests Node cannot read (headers over 16 KiB…) are answered in the envelope, not Fastify's body.
+    clientErrorHandler,
+    routerOptions: { querystringParser: parseQueryString, maxParamLength: MAX_PARAM_LENGTH },
     schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory() as never } },
     ajv: {
       customOptions: {
@@ -77,6 +80,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   await app.register(context, { store, config, events })
   await app.register(bodyParsers)
   await app.register(errorHandler)
+  await app.register(limits)
   await app.register(auth)
   await app.register(journal, { size: config.journal_size })
   await app.register(faults, { seed: config.seed, startupRules: config.faults, sleep: options.faultSleep })

@@ -69,6 +69,14 @@ export const errors = {
   malformedBody: () => e(400, -1, '요청 본문을 해석할 수 없습니다.', 'inferred'),
   /** The request line cannot be read: a broken percent-encoding such as `/payments/%`. */
   malformedUrl: () => e(400, -1, '요청 URL을 해석할 수 없습니다.', 'inferred'),
+  /** The request line is longer than nginx's 8 KiB buffer (`MAX_URL_BYTES`). */
+  urlTooLong: (limit: number) => e(414, -1, `요청 URL이 너무 깁니다. (최대 ${limit} bytes)`, 'inferred'),
+  /** The headers together exceed Node's `maxHeaderSize`; answered before Fastify sees the request. */
+  headersTooLarge: (limit: number) => e(431, -1, `요청 헤더가 너무 큽니다. (최대 ${limit} bytes)`, 'inferred'),
+  /** Node could not read the request at all (a broken request line or header). */
+  malformedRequest: () => e(400, -1, '요청을 해석할 수 없습니다.', 'inferred'),
+  /** The client took too long to send its request (Node's `requestTimeout`). */
+  requestTimeout: () => e(408, -1, '요청 시간이 초과되었습니다.', 'inferred'),
   /** The request body exceeds the configured limit. */
   bodyTooLarge: (limit: number) => e(413, -1, `요청 본문이 너무 큽니다. (최대 ${limit} bytes)`, 'inferred'),
   /** GET list endpoints: an unsupported `payment_status`. */
