@@ -10,6 +10,7 @@ import { resolveConfig, type ConfigInput, type ResolvedConfig } from './config.j
 import { Store } from './store/store.js'
 import { EventBus } from './events.js'
 import type { StateObserver } from './store/merchant-state.js'
+import { Persistence, type PersistenceOptions } from './persistence/persistence.js'
 import context from './plugins/context.js'
 import bodyParsers, { parseQueryString } from './plugins/body-parsers.js'
 import errorHandler, { answerFrameworkError } from './plugins/error-handler.js'
@@ -37,8 +38,10 @@ export interface BuildAppOptions {
   logger?: boolean | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'
   /** Where log lines go (stdout by default); tests pass a sink to inspect them. */
   logStream?: NodeJS.WritableStream
-  /** Told about every state change (persistence hooks in here). */
+  /** Told about every state change. */
   observer?: StateObserver
+  /** Keep the store in this file across restarts (`--data`); in memory only without it. */
+  data?: PersistenceOptions
   /** Replaces the real wait of `delay` faults (tests pass one that resolves at once). */
   faultSleep?: Sleep
 }
@@ -53,7 +56,12 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   const config = isResolved(options.config)
     ? { ...options.config, seed: options.seed ?? options.config.seed }
     : resolveConfig(options.config ?? {}, options.seed === undefined ? {} : { seed: options.seed })
-  const store = new Store(config, options.clock ?? systemClock, options.observer ?? null)
+  const persistence = options.data ? new Persistence(options.data) : null
+  const observers = [options.observer, persistence?.observer].filter((o): o is StateObserver => o !== undefined)
+  const observer: StateObserver | null =
+    observers.length === 0 ? null : observers.length === 1 ? observers[0]! : (m, c) => observers.forEach((o) => o(m, c))
+  const store = new Store(config, options.clock ?? systemClock, observer)
+  const loaded = persistence?.open(store, config)
 
   const fastifyOptions: FastifyServerOptions = {
     logger: loggerOptions(options.logger ?? false, options.logStream),
@@ -75,6 +83,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     }
   }
   const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
+  app.decorate('dataFile', persistence && loaded ? { file: options.data!.file, loaded } : null)
+  if (persistence) app.addHook('onClose', async () => persistence.close())
 
   const events = new EventBus((err) => app.log.error({ err }, 'event listener failed'))
   await app.register(context, { store, config, events })

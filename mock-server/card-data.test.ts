@@ -1,11 +1,14 @@
 /**
  * Card data never leaves the request it came in: a known card is sent to every route (where it
  * belongs and where it does not, in bodies and query strings, accepted and refused), and then
- * every answer, `/__mock/state`, the journal and the server log at level trace are searched for
+ * every answer, `/__mock/state`, the journal, the `--data` file and the server log at level trace are searched for
  * the full number (with and without dashes), the password digits, the birth date and the CVC.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { Writable } from 'node:stream'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import axios from 'axios'
 import qs from 'qs'
 import { createMockServer, type MockServer } from './server.js'
@@ -52,7 +55,9 @@ describe('card data', () => {
         done()
       }
     })
-    server = await createMockServer({ clock: new ManualClock(T0_MS), logger: 'trace', logStream })
+    const dataDir = mkdtempSync(join(tmpdir(), 'iamport-mock-card-'))
+    const dataFile = join(dataDir, 'state.jsonl')
+    server = await createMockServer({ clock: new ManualClock(T0_MS), logger: 'trace', logStream, data: { file: dataFile } })
     const api = axios.create({ baseURL: server.url, validateStatus: () => true, transformResponse: (d) => d })
     const seen: Array<{ what: string; text: string }> = []
     const send = async (what: string, method: string, url: string, body?: unknown, form = false) => {
@@ -104,12 +109,15 @@ describe('card data', () => {
       seen.push({ what: control, text: String(res.data) })
     }
     seen.push({ what: 'server log', text: log.join('') })
+    seen.push({ what: 'the --data file', text: readFileSync(dataFile, 'utf8') })
 
     // The scan can see: the log did record the requests (with their ids), and the state has the masked key.
     expect(log.join('')).toContain('/subscribe/payments/onetime')
+    expect(readFileSync(dataFile, 'utf8')).toContain('"t":"payment"')
     expect(seen.find((s) => s.what === '/__mock/state')!.text).toContain(`${CARD_DIGITS.slice(0, 8)}****${CARD_DIGITS.slice(-4)}`)
     const found = seen.flatMap((s) => leaks(s.text).map((what) => `${what} in ${s.what}`))
     expect(found).toEqual([])
+    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it('finds each secret when it is there (the scan is not blind)', () => {

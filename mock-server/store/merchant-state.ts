@@ -18,6 +18,12 @@ export type StateChange =
   | { kind: 'billing_key_deleted'; customer_uid: string }
   | { kind: 'prepare'; record: PrepareRecord }
   | { kind: 'token'; record: TokenRecord }
+  /** A merchant joined the store after start-up (open merchant mode). */
+  | { kind: 'merchant_added' }
+  /** A merchant left the store (a full reset forgets open merchants). */
+  | { kind: 'merchant_removed' }
+  /** The merchant's data was emptied (control API reset). */
+  | { kind: 'reset' }
 
 export type StateObserver = (merchant: MerchantState, change: StateChange) => void
 
@@ -104,6 +110,7 @@ export class MerchantState {
     this.prepares.clear()
     this.clock.reset()
     this.ids = new IdGenerator(`${this.seed}:${this.merchant.imp_key}`)
+    this.observer?.(this, { kind: 'reset' })
   }
 }
 
