@@ -5,6 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { Agent } from 'node:http'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import axios, { type AxiosInstance } from 'axios'
 import { errors } from './errors.js'
 import { DEFAULT_MERCHANT } from './config.js'
@@ -14,10 +17,21 @@ import { T0 } from './test/helpers.js'
 
 let h: HttpHarness
 let agent: Agent
+let dataDir: string | null = null
 afterEach(async () => {
   agent?.destroy()
   await h?.close()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  dataDir = null
 })
+
+/** The races run on the in-memory store and again with `--data` (whose writes must not open a gap). */
+const STORAGES = ['in memory', 'with --data'] as const
+function storage(kind: (typeof STORAGES)[number]): Parameters<typeof startHttp>[0] {
+  if (kind === 'in memory') return {}
+  dataDir = mkdtempSync(join(tmpdir(), 'iamport-mock-race-'))
+  return { data: { file: join(dataDir, 'state.jsonl') } }
+}
 
 async function setUp(options: Parameters<typeof startHttp>[0] = {}): Promise<{ http: AxiosInstance; token: string }> {
   h = await startHttp(options)
@@ -29,9 +43,9 @@ async function setUp(options: Parameters<typeof startHttp>[0] = {}): Promise<{ h
 
 const card = { card_number: APPROVED_CARD, expiry: '2030-12', birth: '900101', pwd_2digit: '12' }
 
-describe('concurrent requests through real HTTP', () => {
+describe.each(STORAGES)('concurrent requests through real HTTP (%s)', (kind) => {
   it('pays one of 200 concurrent again calls with one merchant_uid and refuses the rest as duplicates', async () => {
-    const { http } = await setUp()
+    const { http } = await setUp(storage(kind))
     await http.post('/subscribe/customers/cust_race', card)
     const answers = await Promise.all(
       Array.from({ length: 200 }, () =>
@@ -51,7 +65,7 @@ describe('concurrent requests through real HTTP', () => {
   })
 
   it('keeps one key under a customer_uid issued 100 times at once, with inserted kept from the first issue', async () => {
-    const { http } = await setUp()
+    const { http } = await setUp(storage(kind))
     const fresh = await Promise.all(Array.from({ length: 100 }, () => http.post('/subscribe/customers/cust_fresh', card)))
     expect(fresh.every((a) => a.status === 200 && a.data.code === 0)).toBe(true)
     expect(new Set(fresh.map((a) => a.data.response.inserted))).toEqual(new Set([T0]))
@@ -65,7 +79,7 @@ describe('concurrent requests through real HTTP', () => {
   })
 
   it('never cancels more than the amount under concurrent partial cancels, and cancel_history sums to cancel_amount', async () => {
-    const { http } = await setUp()
+    const { http } = await setUp(storage(kind))
     await http.post('/subscribe/customers/cust_c', card)
     const paid = await http.post('/subscribe/payments/again', { customer_uid: 'cust_c', merchant_uid: 'order_c', amount: 10_000, name: 'x' })
     const impUid: string = paid.data.response.imp_uid
@@ -87,7 +101,7 @@ describe('concurrent requests through real HTTP', () => {
   })
 
   it('hands out one token to 100 concurrent getToken calls', async () => {
-    await setUp({ config: { accept_any_key: true } })
+    await setUp({ ...storage(kind), config: { accept_any_key: true } })
     const api = axios.create({ baseURL: h.url, httpAgent: agent, validateStatus: () => true })
     const answers = await Promise.all(
       Array.from({ length: 100 }, () => api.post('/users/getToken', { imp_key: 'shard_race', imp_secret: 'secret_race' }))
