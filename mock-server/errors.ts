@@ -67,6 +67,8 @@ export const errors = {
   invalidAmount: (name: string) => e(200, -1, `["${name}"] 파라메터는 0보다 큰 금액이어야 합니다.`, 'inferred'),
   /** The request body could not be parsed (malformed JSON, unsupported content type). */
   malformedBody: () => e(400, -1, '요청 본문을 해석할 수 없습니다.', 'inferred'),
+  /** An amount above `MAX_AMOUNT` (domain/money.ts), where sums of amounts stop being exact. */
+  amountTooLarge: (name: string, max: number) => e(200, -1, `["${name}"] 파라메터는 ${max} 이하의 금액이어야 합니다.`, 'inferred'),
   /** The request line cannot be read: a broken percent-encoding such as `/payments/%`. */
   malformedUrl: () => e(400, -1, '요청 URL을 해석할 수 없습니다.', 'inferred'),
   /** The request line is longer than nginx's 8 KiB buffer (`MAX_URL_BYTES`). */
