@@ -62,7 +62,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
   fc.double({ noNaN: true }),
-  fc.constantFrom(0, -0, -1, 0.5, 1.5, 100.5, 9.995, 0.001, 1e-7, 49_999, 1e21, 1e308, -1e308, 2 ** 53 + 2, Number.MAX_VALUE)
+  fc.constantFrom(0, -0, -1, 0.5, 1.5, 100.5, 9.995, 0.001, 1e-7, 49_999, 1e21, 1e308, -1e308, 2 ** 53 + 2, 2 ** 53 + 4, 90_071_992_547_410, Number.MAX_VALUE)
 )
 
 /** Any JSON value a field could be given, the wrong types included. */
