@@ -130,8 +130,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     }
     const statusCode = error.statusCode ?? 500
     if (statusCode < 500) {
-      // A body Fastify could not read. Its message may quote the body (a JSON syntax error does), so
-      // neither the message nor the body is logged or sent back.
+      // A body Fastify could not read (broken JSON, wrong content type, too large): answered
+      // without detail, and nothing of it is logged; the body may hold a card.
       return reply.code(statusCode).send({ status: 'failed', message: 'Invalid request' })
     }
     request.log.error({ err: error }, 'request failed')
