@@ -10,6 +10,8 @@ export default defineProject({
     globalSetup: ['test/global-setup.ts'],
     // One simulator, one merchant, and each test resets it: files take turns.
     fileParallelism: false,
+    // One module graph for all files: Fastify, axios and playwright-core load once, not per file.
+    isolate: false,
     // Chromium's first start on a busy 2-core CI machine takes a few seconds.
     hookTimeout: 60_000,
     testTimeout: 30_000
