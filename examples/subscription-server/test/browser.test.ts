@@ -16,7 +16,8 @@ const CHROMIUM = '/usr/bin/chromium'
 const hasChromium = existsSync(CHROMIUM)
 if (!hasChromium) {
   const message = `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the browser test`
-  if (process.env.CI) throw new Error(message)
+  const inCI = Boolean(process.env.CI) && !['0', 'false'].includes(process.env.CI!)
+  if (inCI) throw new Error(message)
   console.warn(`\nbrowser test skipped: ${message}\n`)
 }
 
