@@ -24,7 +24,7 @@ export class OrderConflictError extends Error {
   override readonly name = 'OrderConflictError'
 }
 
-export const ISSUED_MESSAGE = 'Billing has successfully issued'
+const ISSUED_MESSAGE = 'Billing has successfully issued'
 const PAID_MESSAGE = 'Payment completed'
 const UNKNOWN_MESSAGE =
   "i'mport did not answer and the payment could not be looked up; it will be settled by the webhook or by asking again with the same merchant_uid"
