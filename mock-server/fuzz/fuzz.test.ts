@@ -26,6 +26,13 @@ describe('fuzzing every route with hostile requests', () => {
   })
 })
 
+describe('fuzzing a simulator in open merchant mode (--accept-any-key)', () => {
+  it(`keeps every invariant over ${Math.ceil(RUNS / 3)} cases (seed ${SEED})`, { timeout: 120_000 }, async () => {
+    const result = await runFuzz({ runs: Math.ceil(RUNS / 3), seed: SEED, config: { accept_any_key: true } })
+    expect(result.failure, `seed ${SEED}`).toBeNull()
+  })
+})
+
 describe('the route catalogue the hardening tests are driven by', () => {
   let app: MockApp
   beforeAll(async () => {

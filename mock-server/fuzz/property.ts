@@ -5,10 +5,13 @@
 import fc from 'fast-check'
 import { fuzzCase } from './arbitraries.js'
 import { FuzzHarness } from './harness.js'
+import type { ConfigInput } from '../config.js'
 
 export interface FuzzRunOptions {
   runs: number
   seed: number
+  /** The simulator's config (for example `{ accept_any_key: true }`); the default merchant otherwise. */
+  config?: ConfigInput
   /** Called every `every` cases (the long run prints progress). */
   progress?: { every: number; report: (done: number) => void }
 }
@@ -23,7 +26,7 @@ export interface FuzzRunResult {
 }
 
 export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
-  const harness = await FuzzHarness.create()
+  const harness = await FuzzHarness.create(options.config ? { config: options.config } : {})
   let done = 0
   try {
     const property = fc.asyncProperty(fuzzCase, async (c) => {
