@@ -284,6 +284,12 @@ export function encodeParam(value: string): string {
   return out
 }
 
+/** One fuzz case: one to three hostile requests in a row (most often one), each building on the last. */
+export const fuzzSteps: fc.Arbitrary<FuzzCase[]> = fc.oneof(
+  { weight: 3, arbitrary: fuzzCase.map((c) => [c]) },
+  { weight: 1, arbitrary: fc.array(fuzzCase, { minLength: 2, maxLength: 3 }) }
+)
+
 /** What `app.inject` is given for a case. */
 export interface BuiltRequest {
   method: string

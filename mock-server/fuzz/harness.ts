@@ -87,14 +87,31 @@ export class FuzzHarness {
   /** The snapshot right after seeding; null when a case changed state and the fixture must be laid again. */
   private seeded: string | null = null
 
-  /** Sends one hostile request and checks every invariant; throws `InvariantError` on a break. */
-  async run(c: FuzzCase): Promise<FuzzOutcome> {
+  /**
+   * Sends a case's hostile requests one after another, on the fixture, checking every invariant
+   * after each; throws `InvariantError` on a break. Later steps see what earlier accepted ones did.
+   */
+  async run(steps: readonly FuzzCase[]): Promise<FuzzOutcome[]> {
     // Seeding costs more than a case: it is redone only after a case that changed something.
     if (this.seeded === null) {
       await this.seed()
       this.seeded = this.snapshot()
     }
-    const before = this.seeded
+    let current = this.seeded
+    const outcomes: FuzzOutcome[] = []
+    try {
+      for (const step of steps) {
+        const { outcome, after } = await this.step(step, current)
+        outcomes.push(outcome)
+        current = after
+      }
+    } finally {
+      if (current !== this.seeded) this.seeded = null
+    }
+    return outcomes
+  }
+
+  private async step(c: FuzzCase, before: string): Promise<{ outcome: FuzzOutcome; after: string }> {
     const entry = ROUTES[c.routeIndex]!
     const request = buildRequest(c, entry, entry.request(this.fixture), this.token)
     let res
@@ -104,19 +121,18 @@ export class FuzzHarness {
       throw new InvariantError(`no answer at all (${(err as Error).message}) to ${describe(request)}`)
     }
     const outcome = { request, status: res.statusCode, body: res.body }
+    const after = this.snapshot()
     const refused = checkAnswer(outcome, request.url)
     const perRoute = this.outcomes.get(`${entry.method} ${entry.route}`) ?? new Map<string, number>()
     const label = refused ? `refused ${res.statusCode}` : 'accepted'
     perRoute.set(label, (perRoute.get(label) ?? 0) + 1)
     this.outcomes.set(`${entry.method} ${entry.route}`, perRoute)
-    const after = this.snapshot()
-    if (after !== before) this.seeded = null
-    if (refused) {
-      if (after !== before) throw new InvariantError(`a refused request changed state: ${describe(request)} → ${res.statusCode} ${res.body.slice(0, 300)}`)
+    if (refused && after !== before) {
+      throw new InvariantError(`a refused request changed state: ${describe(request)} → ${res.statusCode} ${res.body.slice(0, 300)}`)
     }
     const health = await this.app.inject('/__mock/health')
     if (health.statusCode !== 200) throw new InvariantError(`health answers ${health.statusCode} after ${describe(request)}`)
-    return outcome
+    return { outcome, after }
   }
 }
 

@@ -3,7 +3,7 @@
  * long one (`npm run fuzz -- --runs N --seed S`, run.ts). Same seed and count, same cases.
  */
 import fc from 'fast-check'
-import { fuzzCase } from './arbitraries.js'
+import { fuzzSteps } from './arbitraries.js'
 import { FuzzHarness } from './harness.js'
 import type { ConfigInput } from '../config.js'
 
@@ -29,8 +29,8 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzRunResult> {
   const harness = await FuzzHarness.create(options.config ? { config: options.config } : {})
   let done = 0
   try {
-    const property = fc.asyncProperty(fuzzCase, async (c) => {
-      await harness.run(c)
+    const property = fc.asyncProperty(fuzzSteps, async (steps) => {
+      await harness.run(steps)
       done++
       if (options.progress && done % options.progress.every === 0) options.progress.report(done)
     })
