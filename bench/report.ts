@@ -25,8 +25,8 @@ export interface ThroughputRow {
   server: string
   route: string
   runs: LoadResult[]
-  /** Medians of the baseline run, for the ratio columns; absent on the baseline's own row. */
-  baseline?: { rps: number; p99: number }
+  /** The baseline's runs, round by round, for the ratio columns; absent on the baseline's own row. */
+  baseline?: LoadResult[]
 }
 
 export interface ScaleRow {
@@ -57,6 +57,16 @@ export interface Report {
 
 export const medianOf = (runs: LoadResult[], key: 'rps' | 'p50' | 'p99'): number => median(runs.map((r) => r[key]))
 
+/**
+ * The median over the rounds of `runs[i] / reference[i]`: each ratio compares two runs made one
+ * right after the other, so load that other work puts on the machine cancels out far better
+ * than in a ratio of two medians.
+ */
+export function pairedRatio(runs: LoadResult[], reference: LoadResult[], key: 'rps' | 'p99'): number {
+  const n = Math.min(runs.length, reference.length)
+  return median(Array.from({ length: n }, (_, i) => runs[i]![key] / reference[i]![key]))
+}
+
 /** Bytes each stored payment (with its key) adds over the empty store. */
 export function perPayment(row: ScaleRow, empty: ScaleRow, field: 'rssKib' | 'heapMib'): number {
   const unit = field === 'rssKib' ? 1024 : 2 ** 20
@@ -71,7 +81,8 @@ export function renderReport(r: Report): string {
     `${m.date} · commit ${m.commit} · Node ${m.node} · ${m.cpu}, ${m.cores} cores · ` +
       `load average (1/5/15 min) at start ${m.loadAverage}, at end ${m.loadAverageEnd ?? '?'}`,
     '',
-    `${s.connections} connections; per route ${s.rounds} alternating rounds of ${s.duration} s (after ${s.warmup} s of warm-up); medians of the rounds. ` +
+    `${s.connections} connections; per route ${s.rounds} alternating rounds of ${s.duration} s (after ${s.warmup} s of warm-up). ` +
+      'Figures are medians of the rounds; a ratio is the median of the ratios of runs made one after the other in the same round. ' +
       'Both servers log at level warn (no line per request) unless the row says otherwise.',
     ''
   )
@@ -80,11 +91,10 @@ export function renderReport(r: Report): string {
   lines.push('| server | route | req/s | p50 ms | p99 ms | req/s ÷ baseline | p99 ÷ baseline |')
   lines.push('|---|---|--:|--:|--:|--:|--:|')
   for (const row of r.throughput) {
-    const rps = medianOf(row.runs, 'rps')
-    const p99 = medianOf(row.runs, 'p99')
-    const vs = row.baseline ?? { rps, p99 }
+    const vs = row.baseline ?? row.runs
     lines.push(
-      `| ${row.server} | ${row.route} | ${int(rps)} | ${fixed(medianOf(row.runs, 'p50'))} | ${fixed(p99)} | ${ratio(rps / vs.rps)} | ${ratio(p99 / vs.p99)} |`
+      `| ${row.server} | ${row.route} | ${int(medianOf(row.runs, 'rps'))} | ${fixed(medianOf(row.runs, 'p50'))} | ${fixed(medianOf(row.runs, 'p99'))} | ` +
+        `${ratio(pairedRatio(row.runs, vs, 'rps'))} | ${ratio(pairedRatio(row.runs, vs, 'p99'))} |`
     )
   }
   lines.push('')
@@ -106,16 +116,13 @@ export function renderReport(r: Report): string {
       '| preloaded | RSS at ready | heap used | RSS per payment | heap per payment | again req/s | ÷ empty | lookup req/s | ÷ empty | again p99 ms | lookup p99 ms |'
     )
     lines.push('|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|')
-    const emptyAgain = medianOf(empty.again, 'rps')
-    const emptyLookup = medianOf(empty.lookup, 'rps')
     for (const row of r.scale) {
-      const again = medianOf(row.again, 'rps')
-      const lookup = medianOf(row.lookup, 'rps')
       const isEmpty = row === empty
       lines.push(
         `| ${row.stored === 0 ? 'none' : count(row.stored)} | ${fixed(row.rssKib / 1024)} MiB | ${fixed(row.heapMib)} MiB | ` +
           `${isEmpty ? '–' : `${int(perPayment(row, empty, 'rssKib'))} B`} | ${isEmpty ? '–' : `${int(perPayment(row, empty, 'heapMib'))} B`} | ` +
-          `${int(again)} | ${ratio(again / emptyAgain)} | ${int(lookup)} | ${ratio(lookup / emptyLookup)} | ` +
+          `${int(medianOf(row.again, 'rps'))} | ${ratio(pairedRatio(row.again, empty.again, 'rps'))} | ` +
+          `${int(medianOf(row.lookup, 'rps'))} | ${ratio(pairedRatio(row.lookup, empty.lookup, 'rps'))} | ` +
           `${fixed(medianOf(row.again, 'p99'))} | ${fixed(medianOf(row.lookup, 'p99'))} |`
       )
     }

@@ -8,7 +8,7 @@
  *      and with 100k and 1M payments preloaded (RSS read once they are ready and settled);
  *   3. rounds: in each, every route once on every server (baseline first); medians reported.
  *
- * Knobs (environment): BENCH_ROUNDS (3), BENCH_DURATION (3 s), BENCH_WARMUP (1 s),
+ * Knobs (environment): BENCH_ROUNDS (5), BENCH_DURATION (1.5 s), BENCH_WARMUP (0.5 s),
  * BENCH_STARTS (5), BENCH_SCALE (100000,1000000), BENCH_LOOKUPS (2000).
  */
 import { execFileSync } from 'node:child_process'
@@ -19,12 +19,12 @@ import { fileURLToPath } from 'node:url'
 import { CONNECTIONS, runLoad, type LoadOptions, type LoadResult, type RouteLoad } from './load.js'
 import { bundleBaseline, rssKib, startServer, timeToReady, type RunningServer, type ServerSpec } from './processes.js'
 import { ROUTE_LABELS, baselineRoute, openSession, simRoute, type SimRoute, type SimSession } from './routes.js'
-import { medianOf, perPayment, renderReport, type Machine, type Report, type ScaleRow, type Target } from './report.js'
+import { pairedRatio, perPayment, renderReport, type Machine, type Report, type ScaleRow, type Target } from './report.js'
 import { count, fixed, int, median } from './stats.js'
 
 const env = (name: string, fallback: string): string => process.env[name] || fallback
-const ROUNDS = Number(env('BENCH_ROUNDS', '3'))
-const LOAD: LoadOptions = { duration: Number(env('BENCH_DURATION', '3')), warmup: Number(env('BENCH_WARMUP', '1')) }
+const ROUNDS = Number(env('BENCH_ROUNDS', '5'))
+const LOAD: LoadOptions = { duration: Number(env('BENCH_DURATION', '1.5')), warmup: Number(env('BENCH_WARMUP', '0.5')) }
 const STARTS = Number(env('BENCH_STARTS', '5'))
 const SCALE = env('BENCH_SCALE', '100000,1000000').split(',').map(Number).filter((n) => n > 0)
 const LOOKUPS = Number(env('BENCH_LOOKUPS', '2000'))
@@ -109,23 +109,28 @@ async function main(): Promise<void> {
       runs.set(key, [...(runs.get(key) ?? []), result])
     }
 
+    // Runs that are compared with each other come one right after the other (the baseline next
+    // to the empty store's `again`; the stores' runs of a route together), and every other round
+    // reverses their order, so that neither side of a ratio always goes first.
     const empty = stores[0]!
     for (let round = 1; round <= ROUNDS; round++) {
       log(`round ${round}/${ROUNDS}`)
-      await record(baseline!, 'baseline')
-      await record(empty, 'again')
-      await record(empty, 'getToken')
-      await record(empty, 'lookup')
-      await record(empty, 'issue')
-      await record(info!, 'again')
-      for (const s of stores.slice(1)) {
-        await record(s, 'again')
-        await record(s, 'lookup')
+      const forward = round % 2 === 1
+      const inOrder = <T>(list: T[]): T[] => (forward ? list : [...list].reverse())
+      for (const [s, route] of inOrder<[RunningServer, SimRoute | 'baseline']>([
+        [baseline!, 'baseline'],
+        ...stores.map((s): [RunningServer, SimRoute] => [s, 'again']),
+        [info!, 'again']
+      ])) {
+        await record(s, route)
       }
+      for (const s of inOrder(stores)) await record(s, 'lookup')
+      await record(empty, 'getToken')
+      await record(empty, 'issue')
     }
 
     const get = (s: RunningServer, route: SimRoute | 'baseline'): LoadResult[] => runs.get(`${s.spec.label}|${route}`) ?? []
-    const base = { rps: medianOf(get(baseline!, 'baseline'), 'rps'), p99: medianOf(get(baseline!, 'baseline'), 'p99') }
+    const base = get(baseline!, 'baseline')
     const simRow = (s: RunningServer, route: SimRoute) => ({ server: s.spec.label, route: ROUTE_LABELS[route], runs: get(s, route), baseline: base })
     const scale: ScaleRow[] = stores.map((s, i) => ({
       stored: i === 0 ? 0 : SCALE[i - 1]!,
@@ -176,13 +181,13 @@ async function main(): Promise<void> {
 }
 
 function targets(
-  base: { rps: number; p99: number },
+  base: LoadResult[],
   again: LoadResult[],
   startup: { baseline: number[]; simulator: number[] },
   scale: ScaleRow[]
 ): Target[] {
-  const rps = medianOf(again, 'rps') / base.rps
-  const p99 = medianOf(again, 'p99') / base.p99
+  const rps = pairedRatio(again, base, 'rps')
+  const p99 = pairedRatio(again, base, 'p99')
   const start = median(startup.simulator) / median(startup.baseline)
   const list: Target[] = [
     { name: '`again` throughput ≥ 0.6 × baseline', measured: `${rps.toFixed(2)}×`, pass: rps >= 0.6 },
@@ -194,7 +199,7 @@ function targets(
   if (empty && largest && largest !== empty) {
     const n = count(largest.stored)
     for (const route of ['again', 'lookup'] as const) {
-      const vs = medianOf(largest[route], 'rps') / medianOf(empty[route], 'rps')
+      const vs = pairedRatio(largest[route], empty[route], 'rps')
       list.push({ name: `${n} stored: \`${route}\` throughput within 15 % of empty`, measured: `${vs.toFixed(2)}×`, pass: vs >= 0.85 })
     }
     const bytes = perPayment(largest, empty, 'rssKib')
