@@ -81,7 +81,8 @@ export function renderReport(r: Report): string {
     `${m.date} · commit ${m.commit} · Node ${m.node} · ${m.cpu}, ${m.cores} cores · ` +
       `load average (1/5/15 min) at start ${m.loadAverage}, at end ${m.loadAverageEnd ?? '?'}`,
     '',
-    `${s.connections} connections; per route ${s.rounds} alternating rounds of ${s.duration} s (after ${s.warmup} s of warm-up). ` +
+    `${s.connections} connections; per route ${s.rounds} alternating rounds of ${s.duration} s` +
+      `${s.warmup > 0 ? ` (after ${s.warmup} s of warm-up)` : ''}. ` +
       'Figures are medians of the rounds; a ratio is the median of the ratios of runs made one after the other in the same round. ' +
       'Both servers log at level warn (no line per request) unless the row says otherwise.',
     ''
