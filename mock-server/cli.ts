@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util'
 import { randomBytes } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
-import { ConfigError, loadConfigFile, resolveConfig } from './config.js'
-import { createMockServer } from './server.js'
+import { ConfigError, loadConfigFile, resolveConfig, type ResolvedConfig } from './config.js'
+import { createMockServer, type MockServer } from './server.js'
+import { preloadPayments } from './preload.js'
 
 const USAGE = `Usage: iamport-mock [options]
 
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
         'accept-any-key': { type: 'boolean' },
         'no-control': { type: 'boolean' },
         'control-token': { type: 'string' },
+        // Bench-only, not in USAGE: see preload.ts and bench/README.md.
+        'preload-payments': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       },
       strict: true
@@ -60,6 +63,10 @@ async function main(): Promise<void> {
   const host = args.host ?? (process.env.HOST || '127.0.0.1')
   const level = (args['log-level'] ?? 'info') as LogLevel
   if (!LOG_LEVELS.includes(level)) fail(`invalid log level "${level}" (one of ${LOG_LEVELS.join(', ')})`)
+
+  const preloadText = args['preload-payments'] ?? '0'
+  const preload = Number(preloadText)
+  if (!Number.isSafeInteger(preload) || preload < 0) fail(`invalid --preload-payments "${preloadText}"`)
 
   // Without --seed or a seed in the config file, a random seed keeps ids from repeating across
   // restarts (a developer's database may still hold the last run's imp_uids).
@@ -89,10 +96,29 @@ async function main(): Promise<void> {
     if (err) process.stderr.write(`iamport-mock: ${err.message}\n`)
     await server.close()
   })
+  if (args['preload-payments'] !== undefined) preloadFirstMerchant(server, config, preload)
   const merchants = config.merchants.map((m) => m.imp_key).join(', ') + (config.accept_any_key ? ', any key' : '')
   // The control API is mentioned only when it is not the default (on, no token).
   const control = !config.control.enabled ? '; control API: off' : config.control.token !== null ? '; control API: token' : ''
   process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants}${control})\n`)
+}
+
+/**
+ * Fills the first merchant before the ready line (the event loop is busy until it is done, so no
+ * request is answered earlier) and reports what it cost on stderr for the benchmark to read.
+ * Under `node --expose-gc` a full collection runs first, so the heap figure holds only live data.
+ */
+function preloadFirstMerchant(server: MockServer, config: ResolvedConfig, count: number): void {
+  const state = server.app.mock.store.merchantByKey(config.merchants[0]?.imp_key ?? '')
+  if (!state) fail('--preload-payments needs a merchant')
+  const started = performance.now()
+  preloadPayments(state, count, config.fidelity)
+  const seconds = (performance.now() - started) / 1000
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const heapMb = process.memoryUsage().heapUsed / 2 ** 20
+  process.stderr.write(
+    `iamport-mock: preloaded ${count} payments and billing keys in ${seconds.toFixed(1)} s; heap used ${heapMb.toFixed(1)} MiB\n`
+  )
 }
 
 main().catch((err: unknown) => {
