@@ -21,7 +21,9 @@ import customers from './routes/customers.js'
 import subscribePayments from './routes/subscribe-payments.js'
 import payments from './routes/payments.js'
 import prepare from './routes/prepare.js'
+import schedules from './routes/schedules.js'
 import control from './routes/control.js'
+import scheduleEngine from './schedules/plugin.js'
 
 export interface BuildAppOptions {
   /** A resolved config, or the raw JSON shape of a config file (validated here). */
@@ -36,6 +38,11 @@ export interface BuildAppOptions {
   logStream?: NodeJS.WritableStream
   /** Told about every state change (persistence hooks in here). */
   observer?: StateObserver
+  /**
+   * How often wall time is checked for due schedules and webhook retries, in ms; wins over the
+   * config's `schedules.poll_ms`. Tests pass 0 and move time themselves, so runs are deterministic.
+   */
+  schedulePollMs?: number
 }
 
 export type MockApp = FastifyInstance
@@ -72,11 +79,13 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   await app.register(bodyParsers)
   await app.register(errorHandler)
   await app.register(auth)
+  await app.register(scheduleEngine, { pollMs: options.schedulePollMs })
   await app.register(users)
   await app.register(customers)
   await app.register(subscribePayments)
   await app.register(payments)
   await app.register(prepare)
+  await app.register(schedules)
   await app.register(control)
   return app
 }
