@@ -24,6 +24,7 @@ import prepare from './routes/prepare.js'
 import schedules from './routes/schedules.js'
 import control from './routes/control.js'
 import scheduleEngine from './schedules/plugin.js'
+import webhooks from './webhooks/plugin.js'
 
 export interface BuildAppOptions {
   /** A resolved config, or the raw JSON shape of a config file (validated here). */
@@ -79,7 +80,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   await app.register(bodyParsers)
   await app.register(errorHandler)
   await app.register(auth)
-  await app.register(scheduleEngine, { pollMs: options.schedulePollMs })
+  await app.register(webhooks)
+  await app.register(scheduleEngine, { pollMs: options.schedulePollMs, after: app.webhooks })
   await app.register(users)
   await app.register(customers)
   await app.register(subscribePayments)

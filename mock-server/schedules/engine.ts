@@ -23,8 +23,8 @@ import type { ScheduleRecord } from './records.js'
 export interface DueWork {
   /** Starts whatever is due now (for one merchant, or all). */
   runDue(merchant: MerchantState | null): void
-  /** Waits for work in flight; false when `timeoutMs` ran out first. */
-  settle(timeoutMs: number): Promise<boolean>
+  /** Waits for work in flight (of one merchant, or all); false when `timeoutMs` ran out first. */
+  settle(timeoutMs: number, merchant: MerchantState | null): Promise<boolean>
 }
 
 /** Whether a fault rule declines this run, and with which fail_reason. */
@@ -102,7 +102,7 @@ export class Scheduler {
     const { after } = this.options
     if (!after) return { payments, settled: true }
     after.runDue(merchant)
-    const settled = await after.settle(this.options.settleTimeoutMs)
+    const settled = await after.settle(this.options.settleTimeoutMs, merchant)
     return { payments, settled }
   }
 
