@@ -80,10 +80,32 @@ export function findAllByMerchantUid(
   return paginate(sortPayments(matches, options.sorting), options.page, options.limit)
 }
 
+/** Default span of `GET /payments/status/…` when `from` is not given: 90 days before `to` (swagger). */
+export const STATUS_LIST_DEFAULT_SECONDS = 90 * 24 * 3600
+
 /**
- * `GET /payments/status/{status}`: the merchant's payments in a state, optionally within
- * `from <= started_at < to`. This one walks every payment of the merchant; it is a reporting call,
- * not on a charge path.
+ * The time `from`/`to` are compared with: that of the payment's current status (swagger
+ * getPaymentsByStatus: "결제건의 최종 status에 따라 다른 검색기준": ready → started, paid → paid,
+ * cancelled → cancelled, failed → failed).
+ */
+export function statusTime(p: PaymentRecord): number {
+  switch (p.status) {
+    case 'ready':
+      return p.started_at
+    case 'paid':
+      return p.paid_at
+    case 'cancelled':
+      return p.cancelled_at
+    case 'failed':
+      return p.failed_at
+  }
+}
+
+/**
+ * `GET /payments/status/{status}`: the merchant's payments in a state within
+ * `from <= t <= to`, both ends inclusive, where `t` is the time of each payment's current status;
+ * `to` defaults to now and `from` to 90 days before `to` (swagger). This one walks every payment
+ * of the merchant; it is a reporting call, not on a charge path.
  */
 export function listByStatus(
   state: MerchantState,
@@ -96,11 +118,13 @@ export function listByStatus(
     sorting?: Sorting | undefined
   }
 ): Paged<PaymentRecord> {
+  const to = options.to ?? state.now()
+  const from = options.from ?? to - STATUS_LIST_DEFAULT_SECONDS
   const matches: PaymentRecord[] = []
   for (const p of state.payments.values()) {
     if (status !== 'all' && p.status !== status) continue
-    if (options.from !== undefined && p.started_at < options.from) continue
-    if (options.to !== undefined && p.started_at >= options.to) continue
+    const t = statusTime(p)
+    if (t < from || t > to) continue
     matches.push(p)
   }
   return paginate(sortPayments(matches, options.sorting), options.page, options.limit)

@@ -7,10 +7,10 @@ import type { PaymentRecord } from '../store/records.js'
 import { receiptUrl } from './receipts.js'
 
 /**
- * Old captures show this literal for payments that did not come from a browser; the simulator
- * uses it for every API payment (inferred).
+ * API payments have no browser. The newest capture of one (a 2022 scheduled payment) has `null`;
+ * older ones (2017–2020) show the literal `sorry_not_supported_anymore`. The newer one wins.
  */
-export const API_USER_AGENT = 'sorry_not_supported_anymore'
+export const API_USER_AGENT = null
 
 export function renderPayment(p: PaymentRecord): Payment {
   const card = p.card

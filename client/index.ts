@@ -1,0 +1,44 @@
+/** The typed i'mport V1 client. */
+export { createIamportClient, type IamportClient, type IamportResources } from './client.js'
+export {
+  IamportError,
+  IamportAuthError,
+  IamportNotFoundError,
+  IamportApiError,
+  IamportConnectionError,
+  errorFromResponse,
+  type ConnectionFailure,
+  type IamportErrorDetails
+} from './errors.js'
+export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type Operation } from './request.js'
+export type { RetryOptions } from './retry.js'
+export type { Exchange, IamportClientOptions, Mode, RawResponse, RequestOptions, Result } from './types.js'
+export type { AuthResource } from './resources/auth.js'
+export type { BillingKeysResource } from './resources/billing-keys.js'
+export type { SubscribeResource } from './resources/subscribe.js'
+export type { PaymentsResource } from './resources/payments.js'
+export type { PrepareResource } from './resources/prepare.js'
+// The wire types the methods take and return, so callers need one import.
+export type {
+  Auth,
+  Customer,
+  IssueBillingKeyBody,
+  Payment,
+  PaymentStatus,
+  OnetimeBody,
+  AgainBody,
+  CancelBody,
+  CancelHistory,
+  Prepare,
+  PrepareBody,
+  Envelope,
+  Paged,
+  Sorting,
+  GetPaymentQuery,
+  MultiplePaymentsQuery,
+  FindPaymentQuery,
+  FindAllPaymentsQuery,
+  PaymentsByStatusQuery,
+  CustomerPaymentsQuery,
+  DeleteBillingKeyQuery
+} from '../spec/index.js'
