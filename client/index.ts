@@ -51,3 +51,14 @@ export type {
   ScheduleRangeQuery,
   CustomerSchedulesQuery
 } from '../spec/index.js'
+
+// The simulator's control API (/__mock): faults, clock, reset, state, journal.
+export {
+  createMockControl,
+  MockControlError,
+  FAULT_PRESET_HEADER,
+  type MockControl,
+  type MockControlOptions,
+  type ClockMoveOptions
+} from './mock-control.js'
+export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult, FaultAction, FaultMatch, JournalEntry } from './mock-control.js'

@@ -23,6 +23,8 @@ import payments from './routes/payments.js'
 import prepare from './routes/prepare.js'
 import schedules from './routes/schedules.js'
 import control from './routes/control.js'
+import journal from './journal/plugin.js'
+import faults, { type Sleep } from './faults/plugin.js'
 import scheduleEngine from './schedules/plugin.js'
 import webhooks from './webhooks/plugin.js'
 
@@ -39,6 +41,8 @@ export interface BuildAppOptions {
   logStream?: NodeJS.WritableStream
   /** Told about every state change (persistence hooks in here). */
   observer?: StateObserver
+  /** Replaces the real wait of `delay` faults (tests pass one that resolves at once). */
+  faultSleep?: Sleep
   /**
    * How often wall time is checked for due schedules and webhook retries, in ms; wins over the
    * config's `schedules.poll_ms`. Tests pass 0 and move time themselves, so runs are deterministic.
@@ -80,6 +84,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   await app.register(bodyParsers)
   await app.register(errorHandler)
   await app.register(auth)
+  await app.register(journal, { size: config.journal_size })
+  await app.register(faults, { seed: config.seed, startupRules: config.faults, sleep: options.faultSleep })
   await app.register(webhooks)
   await app.register(scheduleEngine, { pollMs: options.schedulePollMs, after: app.webhooks })
   await app.register(users)

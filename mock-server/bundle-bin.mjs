@@ -6,9 +6,11 @@
 // entry (buildApp, createMockServer) with its type declarations.
 //
 // Packages that read their own files at run time (static assets, native addons) stay external.
+// So does @fastify/swagger: it is imported only when /__mock/docs is first asked for, and
+// bundling it would make every start parse it.
 import { build } from 'esbuild'
 
-const EXTERNAL = ['better-sqlite3', '@fastify/swagger-ui', '@fastify/static']
+const EXTERNAL = ['better-sqlite3', '@fastify/swagger-ui', '@fastify/static', '@fastify/swagger']
 
 await build({
   entryPoints: [new URL('./cli.ts', import.meta.url).pathname],

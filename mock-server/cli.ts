@@ -16,6 +16,9 @@ const USAGE = `Usage: iamport-mock [options]
   --config FILE    JSON config: merchants, PG channels, seed, fidelity switches
   --seed TEXT      id seed (default: random, printed at start)
   --log-level L    fatal|error|warn|info|debug|trace|silent (default info)
+  --accept-any-key any imp_key/imp_secret pair becomes its own merchant at its first getToken
+  --no-control     switch the control API off (/__mock/health still answers)
+  --control-token T  require X-Mock-Control-Token: T on the control API (env IAMPORT_MOCK_CONTROL_TOKEN)
   -h, --help       this text`
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -36,6 +39,9 @@ async function main(): Promise<void> {
         config: { type: 'string' },
         seed: { type: 'string' },
         'log-level': { type: 'string' },
+        'accept-any-key': { type: 'boolean' },
+        'no-control': { type: 'boolean' },
+        'control-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       },
       strict: true
@@ -66,13 +72,27 @@ async function main(): Promise<void> {
     throw err
   }
 
+  // Flags win over the config file; they can only switch things on (or the control API off).
+  const controlToken = args['control-token'] ?? (process.env.IAMPORT_MOCK_CONTROL_TOKEN || undefined)
+  if (controlToken === '') fail('--control-token needs a value')
+  config = {
+    ...config,
+    accept_any_key: args['accept-any-key'] === true || config.accept_any_key,
+    control: {
+      enabled: args['no-control'] !== true && config.control.enabled,
+      token: controlToken ?? config.control.token
+    }
+  }
+
   const server = await createMockServer({ config, port, host, logger: level === 'silent' ? false : level })
   closeWithGrace({ delay: 5000 }, async ({ err }) => {
     if (err) process.stderr.write(`iamport-mock: ${err.message}\n`)
     await server.close()
   })
-  const merchants = config.merchants.map((m) => m.imp_key).join(', ')
-  process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants})\n`)
+  const merchants = config.merchants.map((m) => m.imp_key).join(', ') + (config.accept_any_key ? ', any key' : '')
+  // The control API is mentioned only when it is not the default (on, no token).
+  const control = !config.control.enabled ? '; control API: off' : config.control.token !== null ? '; control API: token' : ''
+  process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants}${control})\n`)
 }
 
 main().catch((err: unknown) => {

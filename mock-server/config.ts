@@ -6,6 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { Type, type Static } from 'typebox'
 import { Ajv } from 'ajv'
+import { FaultRuleError, parseFaultRule } from './faults/validate.js'
+import type { FaultRuleInput } from './faults/schema.js'
+import { DEFAULT_JOURNAL_SIZE } from './journal/journal.js'
 
 /** The public key pair from i'mport's own documentation and client READMEs; not a secret. */
 export const DEFAULT_MERCHANT = {
@@ -122,6 +125,24 @@ export const ConfigSchema = Type.Object(
     merchants: Type.Optional(Type.Array(MerchantSchema)),
     fidelity: Type.Optional(FidelitySchema),
     body_limit: Type.Optional(Type.Integer({ minimum: 1024, description: 'largest accepted request body in bytes' })),
+    accept_any_key: Type.Optional(
+      Type.Boolean({ description: 'any imp_key/imp_secret pair becomes its own merchant at its first getToken (default false)' })
+    ),
+    control: Type.Optional(
+      Type.Object(
+        {
+          enabled: Type.Optional(Type.Boolean({ description: 'serve the control API under /__mock (default true; health is always served)' })),
+          token: Type.Optional(Type.String({ minLength: 1, description: 'require X-Mock-Control-Token (or Authorization: Bearer) on the control API' }))
+        },
+        { additionalProperties: false }
+      )
+    ),
+    journal_size: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 1_000_000, description: `requests the journal keeps (default ${DEFAULT_JOURNAL_SIZE}; 0 = off)` })
+    ),
+    faults: Type.Optional(
+      Type.Array(Type.Unknown(), { description: 'fault rules in force from start-up (and again after a full reset)' })
+    ),
     webhooks: Type.Optional(WebhooksSchema),
     schedules: Type.Optional(SchedulesSchema)
   },
@@ -175,6 +196,12 @@ export interface ResolvedConfig {
   readonly merchants: readonly MerchantConfig[]
   readonly fidelity: FidelityOptions
   readonly body_limit: number
+  /** Unknown imp_key/imp_secret pairs become merchants at their first getToken. */
+  readonly accept_any_key: boolean
+  readonly control: { readonly enabled: boolean; readonly token: string | null }
+  readonly journal_size: number
+  /** Validated fault rules from the config file. */
+  readonly faults: readonly FaultRuleInput[]
   readonly webhooks: WebhookOptions
   readonly schedules: ScheduleOptions
 }
@@ -265,12 +292,28 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     if (existing >= 0) merchants[existing] = resolveMerchant(m)
     else merchants.push(resolveMerchant(m))
   }
+  // Startup rules get the control API's own check, so a rule is refused in the same words either way.
+  const faultProblems: string[] = []
+  const faults = (config.faults ?? []).map((rule, i) => {
+    try {
+      parseFaultRule(rule)
+    } catch (err) {
+      if (!(err instanceof FaultRuleError)) throw err
+      faultProblems.push(...err.problems.map((p) => `  /faults/${i}: ${p}`))
+    }
+    return rule as FaultRuleInput
+  })
+  if (faultProblems.length > 0) throw new ConfigError(`invalid configuration:\n${faultProblems.join('\n')}`)
   return {
     resolved: true,
     seed: overrides.seed ?? config.seed ?? overrides.defaultSeed ?? DEFAULT_SEED,
     merchants,
     fidelity: { ...DEFAULT_FIDELITY, ...config.fidelity },
     body_limit: config.body_limit ?? 1024 * 1024,
+    accept_any_key: config.accept_any_key ?? false,
+    control: { enabled: config.control?.enabled ?? true, token: config.control?.token ?? null },
+    journal_size: config.journal_size ?? DEFAULT_JOURNAL_SIZE,
+    faults,
     webhooks: { ...DEFAULT_WEBHOOKS, ...config.webhooks },
     schedules: { ...DEFAULT_SCHEDULES, ...config.schedules }
   }

@@ -170,7 +170,15 @@ export const errors = {
   // --- prepare --------------------------------------------------------------------------------
   prepareDuplicate: () =>
     e(200, 1, '결제정보 사전등록에 실패하였습니다(이미 등록된 merchant_uid입니다).', 'third-party'),
-  prepareNotFound: () => e(404, -1, '사전등록된 결제정보가 존재하지 않습니다.', 'obs')
+  prepareNotFound: () => e(404, -1, '사전등록된 결제정보가 존재하지 않습니다.', 'obs'),
+
+  // --- the simulator's own test controls (no real counterpart) -----------------------------
+  /** An `X-Iamport-Mock-Fault` header that names no preset. */
+  unknownFaultPreset: (name: string, known: readonly string[]) =>
+    e(400, -1, `iamport-mock: X-Iamport-Mock-Fault "${name.slice(0, 100)}" is not a preset (one of ${known.join(', ')})`, 'inferred'),
+  /** An `X-Iamport-Mock-Fault` card preset on a route where no card is presented or charged. */
+  faultPresetNotApplicable: (name: string, route: string, actsOn: string) =>
+    e(400, -1, `iamport-mock: X-Iamport-Mock-Fault "${name}" does not apply to ${route.slice(0, 200)} (it acts on ${actsOn})`, 'inferred')
 } as const
 
 export type ErrorName = keyof typeof errors

@@ -19,7 +19,8 @@ export interface MockEvents {
   'clock.moved': { merchant: MerchantState | null }
 }
 
-type Listener<K extends keyof MockEvents> = (event: MockEvents[K]) => void | Promise<unknown>
+/** A listener may return a promise (awaited by `emitAndWait`); any other value is ignored. */
+type Listener<K extends keyof MockEvents> = (event: MockEvents[K]) => unknown
 
 /** A tiny typed emitter: synchronous, in registration order, one failing listener does not stop the others. */
 export class EventBus {

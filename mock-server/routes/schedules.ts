@@ -112,13 +112,14 @@ const schedules: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   // Runs the failed schedule again now; the answer is the new payment (paid or failed), like again's.
+  // A fault decline or card preset on this request was decided in the faults preHandler.
   app.post(
     '/subscribe/payments/schedule/:merchant_uid/retry',
     { schema: { params: ScheduleMerchantUidParamsSchema, response: { 200: PaymentResponseSchema } } },
     async (request) => {
       const state = request.merchant!
       const record = assertRetryable(state, engine.book(state), request.params.merchant_uid)
-      return ok(renderPayment(engine.run(state, record)))
+      return ok(renderPayment(engine.run(state, record, { declineReason: request.declineReason })))
     }
   )
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AuthResponseSchema, GetTokenBodySchema } from '../../spec/auth.js'
 import { errors } from '../errors.js'
 import { getToken } from '../domain/tokens.js'
+import { merchantForGetToken } from '../store/open-merchants.js'
 import { ok } from './reply.js'
 
 const users: FastifyPluginAsyncTypebox = async (app) => {
@@ -14,7 +15,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { imp_key: impKey, imp_secret: impSecret } = request.body
       if (!impKey || !impSecret) throw errors.tokenParamsMissing(config.fidelity.get_token_missing_params_status)
-      const state = store.merchantByKey(impKey)
+      const state = merchantForGetToken(store, config, impKey, impSecret)
       if (!state || state.merchant.imp_secret !== impSecret) throw errors.authFailed()
       return ok(getToken(store, state))
     }

@@ -68,13 +68,15 @@ export class Scheduler {
     return book
   }
 
-  /** Runs one schedule now (a due one, or a retry) and tells the event bus about the payment. */
-  run(merchant: MerchantState, record: ScheduleRecord): PaymentRecord {
+  /**
+   * Runs one schedule now (a due one, or a retry) and tells the event bus about the payment.
+   * `decided` carries the fault decision already taken for a retry request; a due run asks the
+   * decline rule itself.
+   */
+  run(merchant: MerchantState, record: ScheduleRecord, decided?: { declineReason: string | null }): PaymentRecord {
     this.book(merchant).dequeue(record)
-    const payment = runSchedule(merchant, record, this.options.fidelity, {
-      declineReason: this.declineRule?.(merchant, record) ?? null,
-      onBug: this.options.onError
-    })
+    const declineReason = decided ? decided.declineReason : (this.declineRule?.(merchant, record) ?? null)
+    const payment = runSchedule(merchant, record, this.options.fidelity, { declineReason, onBug: this.options.onError })
     emitCharge(this.options.events, merchant, payment)
     return payment
   }

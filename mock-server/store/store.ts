@@ -31,6 +31,14 @@ export class Store {
     return state
   }
 
+  /** Forgets a merchant entirely (its token stops working). Returns whether it existed. */
+  removeMerchant(impKey: string): boolean {
+    const state = this.merchants.get(impKey)
+    if (!state) return false
+    if (state.token) this.tokens.delete(state.token.access_token)
+    return this.merchants.delete(impKey)
+  }
+
   merchantByKey(impKey: string): MerchantState | undefined {
     return this.merchants.get(impKey)
   }

@@ -1,0 +1,137 @@
+/**
+ * Typed helpers for the simulator's control API (`/__mock/…`): fault rules, reset, state, the
+ * virtual clock and the request journal. Simulator-only: the real i'mport API has none of this.
+ *
+ *   const mock = createMockControl('http://127.0.0.1:4010')
+ *   await mock.faults.add({ match: { customer_uid: 'c_1' }, action: { type: 'decline', fail_reason: '잔액부족' } })
+ *   await mock.clock.advance(31 * 60)
+ *
+ * Every failure of the control API rejects with `MockControlError` carrying its `code`
+ * (`invalid_rule`, `unknown_merchant`…) and message.
+ */
+import axios, { type AxiosInstance } from 'axios'
+import type { FaultRuleInput } from '../mock-server/faults/schema.js'
+import type { FaultRuleView } from '../mock-server/faults/engine.js'
+import type {
+  ClockView,
+  ControlErrorBody,
+  DeletedResult,
+  HealthView,
+  JournalView,
+  ResetResult,
+  StateView
+} from '../mock-server/control/schemas.js'
+
+export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult }
+export type { FaultAction, FaultMatch } from '../mock-server/faults/schema.js'
+export type { JournalEntry } from '../mock-server/journal/journal.js'
+
+/** The header that forces one outcome on one i'mport request (see the README's preset list). */
+export const FAULT_PRESET_HEADER = 'X-Iamport-Mock-Fault'
+
+export interface MockControlOptions {
+  /** The simulator's `--control-token`, sent as `X-Mock-Control-Token`. */
+  controlToken?: string
+  /** Milliseconds before a control call gives up (default 10 s). */
+  timeout?: number
+}
+
+export class MockControlError extends Error {
+  override readonly name = 'MockControlError'
+  constructor(
+    readonly status: number,
+    /** The control API's error code, e.g. `invalid_rule`; `http_<status>` when the body was not the control error shape. */
+    readonly code: string,
+    message: string,
+    readonly details: readonly string[] = []
+  ) {
+    super(message)
+  }
+}
+
+export interface ClockMoveOptions {
+  /** Move this merchant's clock only (other merchants, e.g. other CI shards, keep theirs). */
+  impKey?: string
+  /** true: time then stands still; false: it ticks on. Omitted: as it was. */
+  freeze?: boolean
+}
+
+export interface MockControl {
+  health(): Promise<HealthView>
+  /** Everything back to a fresh start, or one merchant only. */
+  reset(impKey?: string): Promise<ResetResult>
+  state(impKey?: string): Promise<StateView>
+  faults: {
+    /** Adds a rule after the ones in force; resolves to the rule with its `id`. */
+    add(rule: FaultRuleInput): Promise<FaultRuleView>
+    list(impKey?: string): Promise<FaultRuleView[]>
+    remove(id: string): Promise<void>
+    /** Deletes every rule, or the rules scoped to one merchant; resolves to how many. */
+    clear(impKey?: string): Promise<number>
+  }
+  clock: {
+    get(impKey?: string): Promise<ClockView>
+    advance(seconds: number, options?: ClockMoveOptions): Promise<ClockView>
+    /** Sets the time to `now` (UNIX seconds). */
+    set(now: number, options?: ClockMoveOptions): Promise<ClockView>
+    freeze(freeze: boolean, options?: Pick<ClockMoveOptions, 'impKey'>): Promise<ClockView>
+  }
+  /** The request journal, oldest first; `limit` keeps the most recent N. */
+  requests(options?: { impKey?: string; limit?: number }): Promise<JournalView>
+}
+
+function isControlErrorBody(body: unknown): body is ControlErrorBody {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error
+  return typeof error?.code === 'string' && typeof error.message === 'string'
+}
+
+export function createMockControl(baseURL: string, options: MockControlOptions = {}): MockControl {
+  const http: AxiosInstance = axios.create({
+    baseURL: `${baseURL.replace(/\/+$/, '')}/__mock`,
+    timeout: options.timeout ?? 10_000,
+    headers: options.controlToken === undefined ? {} : { 'X-Mock-Control-Token': options.controlToken },
+    validateStatus: () => true
+  })
+
+  async function call<T>(method: 'GET' | 'POST' | 'DELETE', url: string, data?: object, params?: object): Promise<T> {
+    const res = await http.request({ method, url, data, params })
+    if (res.status >= 200 && res.status < 300) return res.data as T
+    if (isControlErrorBody(res.data)) {
+      const { code, message, details } = res.data.error
+      throw new MockControlError(res.status, code, message, details)
+    }
+    throw new MockControlError(res.status, `http_${res.status}`, `control API answered ${res.status} to ${method} ${url}`)
+  }
+  const keyParams = (impKey?: string) => (impKey === undefined ? undefined : { imp_key: impKey })
+  const move = (body: object, o: ClockMoveOptions = {}) =>
+    call<ClockView>('POST', '/clock', {
+      ...body,
+      ...(o.impKey === undefined ? {} : { imp_key: o.impKey }),
+      ...(o.freeze === undefined ? {} : { freeze: o.freeze })
+    })
+
+  return {
+    health: () => call('GET', '/health'),
+    reset: (impKey) => call('POST', '/reset', impKey === undefined ? {} : { imp_key: impKey }),
+    state: (impKey) => call('GET', '/state', undefined, keyParams(impKey)),
+    faults: {
+      add: (rule) => call('POST', '/faults', rule),
+      list: async (impKey) => (await call<{ rules: FaultRuleView[] }>('GET', '/faults', undefined, keyParams(impKey))).rules,
+      remove: async (id) => {
+        await call<DeletedResult>('DELETE', `/faults/${encodeURIComponent(id)}`)
+      },
+      clear: async (impKey) => (await call<DeletedResult>('DELETE', '/faults', undefined, keyParams(impKey))).deleted
+    },
+    clock: {
+      get: (impKey) => call('GET', '/clock', undefined, keyParams(impKey)),
+      advance: (seconds, o) => move({ advance_seconds: seconds }, o),
+      set: (now, o) => move({ now }, o),
+      freeze: (freeze, o) => move({}, { ...o, freeze })
+    },
+    requests: (o = {}) =>
+      call('GET', '/requests', undefined, {
+        ...(o.impKey === undefined ? {} : { imp_key: o.impKey }),
+        ...(o.limit === undefined ? {} : { limit: o.limit })
+      })
+  }
+}

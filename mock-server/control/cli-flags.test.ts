@@ -1,0 +1,61 @@
+/** The control flags of the built `iamport-mock` command (npm test builds it first). */
+import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import axios from 'axios'
+import { runCli, spawnCli, type SpawnedServer } from '../test/spawn.js'
+import { createMockControl, MockControlError } from '../../client/mock-control.js'
+
+let server: SpawnedServer | undefined
+afterEach(async () => {
+  if (server && server.child.exitCode === null) {
+    server.child.kill('SIGTERM')
+    await server.exited
+  }
+  server = undefined
+})
+
+const start = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+  server = await spawnCli(['--port', '0', '--log-level', 'silent', ...args], env)
+  return server
+}
+
+describe('iamport-mock control flags', () => {
+  it('--accept-any-key and --control-token', async () => {
+    const { url, readyLine } = await start(['--accept-any-key', '--control-token', 'ci-token'])
+    expect(readyLine).toContain('merchants: imp_apikey, any key; control API: token)')
+    expect((await axios.post(`${url}/users/getToken`, { imp_key: 'shard_x', imp_secret: 'secret_x' })).data.code).toBe(0)
+    const refused = await createMockControl(url).state().then(() => null, (e: MockControlError) => e)
+    expect(refused?.code).toBe('unauthorized')
+    const state = await createMockControl(url, { controlToken: 'ci-token' }).state('shard_x')
+    expect(state.merchants[0]).toMatchObject({ imp_key: 'shard_x', open: true })
+  })
+
+  it('takes the control token from IAMPORT_MOCK_CONTROL_TOKEN', async () => {
+    const { url } = await start([], { IAMPORT_MOCK_CONTROL_TOKEN: 'from-env' })
+    expect(await createMockControl(url, { controlToken: 'from-env' }).faults.list()).toEqual([])
+    expect((await axios.get(`${url}/__mock/faults`, { validateStatus: () => true })).status).toBe(401)
+  })
+
+  it('--no-control leaves health only, and serves the OpenAPI document otherwise', async () => {
+    const off = await start(['--no-control'])
+    expect(off.readyLine).toContain('control API: off')
+    expect((await axios.get(`${off.url}/__mock/health`)).data).toEqual({ status: 'ok' })
+    expect((await axios.get(`${off.url}/__mock/faults`, { validateStatus: () => true })).data.error.code).toBe('control_disabled')
+    off.child.kill('SIGTERM')
+    await off.exited
+
+    // The bundled command loads @fastify/swagger (kept outside the bundle) on first request.
+    const on = await start([])
+    expect((await axios.get(`${on.url}/__mock/docs`)).data.info.title).toBe('iamport-mock control API')
+  })
+
+  it('refuses a config file with a bad fault rule, naming it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'iamport-mock-')), 'config.json')
+    writeFileSync(file, JSON.stringify({ faults: [{ action: { type: 'http', status: 200 } }] }))
+    const { code, stderr } = await runCli(['--port', '0', '--config', file])
+    expect(code).toBe(2)
+    expect(stderr).toContain('/faults/0: action.status must be >= 400')
+  })
+})

@@ -1,0 +1,84 @@
+/**
+ * The control API, under `/__mock` (outside the i'mport namespace): health, reset, state, fault
+ * rules, the clock, the request journal, and its own OpenAPI document at `/__mock/docs`.
+ *
+ * It is its own encapsulated Fastify context: its answers and errors are plain JSON
+ * (`{ error: { code, message } }`, never the i'mport envelope nor Fastify's default body), its
+ * inputs are checked strictly (no type coercion of JSON bodies), and its OpenAPI document
+ * (`docs.ts`) covers these routes only, never the i'mport ones.
+ *
+ * `enabled: false` (--no-control) leaves only health, which CI wait loops need; every other
+ * `/__mock/…` path answers 404 `control_disabled`.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { compileControlValidator } from './validation.js'
+import { controlErrors, sendControlError, toControlError } from './errors.js'
+import { controlTokenOf, tokenChecker } from './guard.js'
+import { HealthSchema } from './schemas.js'
+import faults from './faults.js'
+import clock from './clock.js'
+import reset from './reset.js'
+import state from './state.js'
+import requests from './requests.js'
+import { serveDocs } from './docs.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Which control error code a body validation failure gets (`invalid_rule` on the faults route). */
+    controlBody?: 'fault_rule'
+  }
+}
+
+export interface ControlPlaneOptions {
+  enabled: boolean
+  token: string | null
+}
+
+export const CONTROL_PREFIX = '/__mock'
+
+const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, options) => {
+  app.setErrorHandler((error, request, reply) => {
+    const controlError = toControlError(error as Error, request)
+    if (controlError.status >= 500) request.log.error({ err: error }, 'control API failed')
+    return sendControlError(reply, controlError)
+  })
+  app.setNotFoundHandler((request, reply) =>
+    sendControlError(reply, controlErrors.notFound(request.method, request.url.split('?')[0] ?? request.url))
+  )
+
+  // Registered first, so that it sees every control route (and only those).
+  if (options.enabled) serveDocs(app)
+
+  // CI wait loops poll this: it answers once every route is registered and the server listens.
+  // Always served, whatever --no-control and --control-token say.
+  app.get(
+    '/health',
+    { config: { auth: false }, schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } },
+    async () => ({ status: 'ok' as const })
+  )
+
+  if (!options.enabled) {
+    app.all('/*', { config: { auth: false } }, async (_request, reply) => sendControlError(reply, controlErrors.disabled()))
+    return
+  }
+
+  if (options.token !== null) {
+    const isValid = tokenChecker(options.token)
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.routeOptions.url === `${CONTROL_PREFIX}/health`) return
+      if (!isValid(controlTokenOf(request))) return sendControlError(reply, controlErrors.unauthorized())
+    })
+  }
+
+  app.setValidatorCompiler(({ schema, httpPart }) => compileControlValidator(schema, httpPart === 'body'))
+  // Answers are sent as ready JSON strings (sendJson); the response schemas only document them.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+
+  await app.register(reset)
+  await app.register(state)
+  await app.register(faults)
+  await app.register(clock)
+  await app.register(requests)
+}
+
+export default controlPlane
