@@ -62,3 +62,4 @@ export {
   type ClockMoveOptions
 } from './mock-control.js'
 export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult, FaultAction, FaultMatch, JournalEntry } from './mock-control.js'
+export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, WebhookFaultView } from './mock-control.js'

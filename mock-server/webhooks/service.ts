@@ -144,13 +144,16 @@ export class WebhookService implements DueWork {
   }
 
   /**
-   * Waits until no attempt is in flight (for one merchant, or any), or `timeoutMs` has passed;
-   * resolves false in that case. Attempts started meanwhile are waited for too.
+   * Waits until no attempt is in flight (for one merchant or one delivery, or any), or `timeoutMs`
+   * has passed; resolves false in that case. Attempts started meanwhile are waited for too.
    */
-  async settle(timeoutMs: number, merchant: MerchantState | null = null): Promise<boolean> {
+  async settle(timeoutMs: number, scope: MerchantState | Delivery | null = null): Promise<boolean> {
     const deadline = performance.now() + timeoutMs
     for (;;) {
-      const pending = [...this.inFlight].filter(([, owner]) => merchant === null || owner === merchant).map(([p]) => p)
+      const pending =
+        scope !== null && 'id' in scope
+          ? [this.current.get(scope)].filter((p): p is Promise<void> => p !== undefined)
+          : [...this.inFlight].filter(([, owner]) => scope === null || owner === scope).map(([p]) => p)
       if (pending.length === 0) return true
       const remaining = deadline - performance.now()
       if (remaining <= 0) return false

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { MAGIC_CARDS } from '../../fixtures/cards/catalogue.js'
 import { DEFAULT_MERCHANT, type MerchantConfigInput } from '../config.js'
 import { createTestApp, T0, type TestApp } from '../test/helpers.js'
-import { startReceiver, type WebhookReceiver } from '../test/webhook-receiver.js'
+import { startReceiver, UNREACHABLE_URL, type WebhookReceiver } from '../test/webhook-receiver.js'
 import { MAX_RETRIES, SAMPLE_BODY } from './service.js'
 
 let t: TestApp
@@ -273,10 +273,8 @@ describe('webhook retries on the simulator clock', () => {
 
   it('retries when the receiver cannot be reached, recording the network error', async () => {
     await appWithWebhooks({ webhook_retry: true })
-    const closedUrl = receiver.url
-    await receiver.close()
     await t.issueKey('cust_1')
-    await t.again('cust_1', 'order-1', 9900, { notice_url: `${closedUrl}/gone` })
+    await t.again('cust_1', 'order-1', 9900, { notice_url: `${UNREACHABLE_URL}/gone` })
     await t.app.webhooks.settle(5000)
 
     const [delivery] = t.app.webhooks.listDeliveries()
