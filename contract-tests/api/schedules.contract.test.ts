@@ -1,23 +1,25 @@
 /**
  * Scheduled payments: registration, lookups, update and revocation run on both targets (a
- * schedule a month ahead costs nothing and is revoked after the test). Runs need the clock and
+ * schedule weeks ahead costs nothing and is revoked after the test). Runs need the clock and
  * magic cards, so they are simulator-only (schedule-runs.contract.test.ts).
+ *
+ * Times are counted from the server's own `now` (getToken's), not the local clock: the simulator's
+ * clock may have been moved forward by earlier tests, and the real server's may differ from ours.
  */
 import { describe, expect } from 'vitest'
 import { errors } from '../../mock-server/errors.js'
 import type { Paged } from '../../spec/envelope.js'
 import type { ScheduleResult } from '../../spec/schedule.js'
-import { catalogued, expectFailure, expectNoFullCardNumber, expectOk, expectUnixSeconds, itOnBoth } from '../lib/harness.js'
+import { catalogued, expectFailure, expectNoFullCardNumber, expectOk, expectUnixSeconds, itOnBoth, serverNow } from '../lib/harness.js'
 
 const DAY = 24 * 3600
-/** Local now in UNIX seconds; the schedules below are weeks ahead, so clock skew does not matter. */
-const now = () => Math.floor(Date.now() / 1000)
 
 describe('POST /subscribe/payments/schedule', () => {
   itOnBoth('registers schedules on a stored key and answers each, not yet run', async ({ api, fx }) => {
+    const now = await serverNow(api)
     const customerUid = fx.ids.customerUid()
     expectOk(await api.client.raw.billingKeys.issue(customerUid, api.card), 'customer')
-    const items = [fx.scheduleItem(now() + 30 * DAY), fx.scheduleItem(now() + 60 * DAY, { custom_data: '{"cycle":2}' })]
+    const items = [fx.scheduleItem(now + 30 * DAY), fx.scheduleItem(now + 60 * DAY, { custom_data: '{"cycle":2}' })]
 
     const res = await api.client.raw.schedules.schedule({ customer_uid: customerUid, schedules: items })
 
@@ -44,8 +46,9 @@ describe('POST /subscribe/payments/schedule', () => {
   })
 
   itOnBoth('issues a key first when card fields come with a customer that has none, echoing no card data', async ({ api, fx }) => {
+    const now = await serverNow(api)
     const customerUid = fx.ids.customerUid()
-    const item = fx.scheduleItem(now() + 30 * DAY)
+    const item = fx.scheduleItem(now + 30 * DAY)
 
     const res = await api.client.raw.schedules.schedule({ customer_uid: customerUid, ...api.card, schedules: [item] })
 
@@ -55,18 +58,20 @@ describe('POST /subscribe/payments/schedule', () => {
   })
 
   itOnBoth('refuses an unknown customer without card data with code 1 등록된 고객정보가 없습니다.', async ({ api, fx }) => {
+    const now = await serverNow(api)
     const res = await api.client.raw.schedules.schedule({
       customer_uid: fx.ids.customerUid('never-issued'),
-      schedules: [fx.scheduleItem(now() + 30 * DAY)]
+      schedules: [fx.scheduleItem(now + 30 * DAY)]
     })
 
     expectFailure(res, catalogued(errors.scheduleCustomerUnknown()))
   })
 
   itOnBoth('refuses a merchant_uid that is already scheduled, with a code ≠ 0', async ({ api, fx }) => {
+    const now = await serverNow(api)
     const customerUid = fx.ids.customerUid()
     expectOk(await api.client.raw.billingKeys.issue(customerUid, api.card), 'customer')
-    const item = fx.scheduleItem(now() + 30 * DAY)
+    const item = fx.scheduleItem(now + 30 * DAY)
     expectOk(await api.client.raw.schedules.schedule({ customer_uid: customerUid, schedules: [item] }), 'schedules')
 
     const res = await api.client.raw.schedules.schedule({ customer_uid: customerUid, schedules: [{ ...item, schedule_at: item.schedule_at + DAY }] })
@@ -79,12 +84,13 @@ describe('POST /subscribe/payments/schedule', () => {
 
 describe('schedule lookups', () => {
   itOnBoth('finds a schedule by merchant_uid, by customer on both paths, and by time range', async ({ api, fx }) => {
+    const now = await serverNow(api)
     const customerUid = fx.ids.customerUid()
     expectOk(await api.client.raw.billingKeys.issue(customerUid, api.card), 'customer')
-    const first = fx.scheduleItem(now() + 20 * DAY)
-    const second = fx.scheduleItem(now() + 40 * DAY)
+    const first = fx.scheduleItem(now + 20 * DAY)
+    const second = fx.scheduleItem(now + 40 * DAY)
     expectOk(await api.client.raw.schedules.schedule({ customer_uid: customerUid, schedules: [first, second] }), 'schedules')
-    const window = { from: now(), to: now() + 80 * DAY }
+    const window = { from: now, to: now + 80 * DAY }
 
     const one = expectOk<ScheduleResult>(await api.client.raw.schedules.get(first.merchant_uid), 'schedule')
     const byCustomer = expectOk<Paged<ScheduleResult>>(await api.client.raw.schedules.findByCustomer(customerUid, window), 'paged-schedules')
@@ -105,8 +111,9 @@ describe('schedule lookups', () => {
   })
 
   itOnBoth('answers an empty page for a customer without schedules', async ({ api, fx }) => {
+    const now = await serverNow(api)
     const page = expectOk<Paged<ScheduleResult>>(
-      await api.client.raw.schedules.findByCustomer(fx.ids.customerUid('no-schedules'), { from: now(), to: now() + DAY }),
+      await api.client.raw.schedules.findByCustomer(fx.ids.customerUid('no-schedules'), { from: now, to: now + DAY }),
       'paged-schedules'
     )
 
@@ -120,7 +127,8 @@ describe('schedule lookups', () => {
   })
 
   itOnBoth('answers 400 for a search longer than three months', async ({ api }) => {
-    const res = await api.client.raw.schedules.findByRange({ schedule_from: now(), schedule_to: now() + 120 * DAY })
+    const now = await serverNow(api)
+    const res = await api.client.raw.schedules.findByRange({ schedule_from: now, schedule_to: now + 120 * DAY })
 
     expectFailure(res, catalogued(errors.scheduleSearchInvalid('조회기간은 최대 3개월입니다')))
   })
@@ -128,9 +136,10 @@ describe('schedule lookups', () => {
 
 describe('PUT /subscribe/payments/schedule/{merchant_uid}', () => {
   itOnBoth('moves a waiting schedule to a new time', async ({ api, fx }) => {
+    const now = await serverNow(api)
     const customerUid = fx.ids.customerUid()
     expectOk(await api.client.raw.billingKeys.issue(customerUid, api.card), 'customer')
-    const item = fx.scheduleItem(now() + 30 * DAY)
+    const item = fx.scheduleItem(now + 30 * DAY)
     expectOk(await api.client.raw.schedules.schedule({ customer_uid: customerUid, schedules: [item] }), 'schedules')
 
     const res = await api.client.raw.schedules.update(item.merchant_uid, { schedule_at: item.schedule_at + DAY })
@@ -141,12 +150,13 @@ describe('PUT /subscribe/payments/schedule/{merchant_uid}', () => {
   })
 
   itOnBoth('answers 400 for a time in the past', async ({ api, fx }) => {
+    const now = await serverNow(api)
     const customerUid = fx.ids.customerUid()
     expectOk(await api.client.raw.billingKeys.issue(customerUid, api.card), 'customer')
-    const item = fx.scheduleItem(now() + 30 * DAY)
+    const item = fx.scheduleItem(now + 30 * DAY)
     expectOk(await api.client.raw.schedules.schedule({ customer_uid: customerUid, schedules: [item] }), 'schedules')
 
-    const res = await api.client.raw.schedules.update(item.merchant_uid, { schedule_at: now() - DAY })
+    const res = await api.client.raw.schedules.update(item.merchant_uid, { schedule_at: now - DAY })
 
     expectFailure(res, catalogued(errors.scheduleAtInPast()))
   })
@@ -154,9 +164,10 @@ describe('PUT /subscribe/payments/schedule/{merchant_uid}', () => {
 
 describe('POST /subscribe/payments/unschedule', () => {
   itOnBoth('revokes the listed merchant_uids only', async ({ api, fx }) => {
+    const now = await serverNow(api)
     const customerUid = fx.ids.customerUid()
     expectOk(await api.client.raw.billingKeys.issue(customerUid, api.card), 'customer')
-    const [keep, revoke] = [fx.scheduleItem(now() + 30 * DAY), fx.scheduleItem(now() + 60 * DAY)]
+    const [keep, revoke] = [fx.scheduleItem(now + 30 * DAY), fx.scheduleItem(now + 60 * DAY)]
     expectOk(await api.client.raw.schedules.schedule({ customer_uid: customerUid, schedules: [keep, revoke] }), 'schedules')
 
     const res = await api.client.raw.schedules.unschedule({ customer_uid: customerUid, merchant_uid: [revoke.merchant_uid] })
@@ -170,9 +181,10 @@ describe('POST /subscribe/payments/unschedule', () => {
   })
 
   itOnBoth('revokes every waiting schedule of a customer when no merchant_uid is given', async ({ api, fx }) => {
+    const now = await serverNow(api)
     const customerUid = fx.ids.customerUid()
     expectOk(await api.client.raw.billingKeys.issue(customerUid, api.card), 'customer')
-    const items = [fx.scheduleItem(now() + 30 * DAY), fx.scheduleItem(now() + 60 * DAY)]
+    const items = [fx.scheduleItem(now + 30 * DAY), fx.scheduleItem(now + 60 * DAY)]
     expectOk(await api.client.raw.schedules.schedule({ customer_uid: customerUid, schedules: items }), 'schedules')
 
     const revoked = expectOk<ScheduleResult[]>(await api.client.raw.schedules.unschedule({ customer_uid: customerUid }), 'schedules')

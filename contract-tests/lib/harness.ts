@@ -220,6 +220,16 @@ export function catalogued(error: CatalogueError, extra: Partial<ExpectedFailure
 }
 
 /**
+ * The target's current time in UNIX seconds, as its getToken answers it: the real server's clock,
+ * or the simulator merchant's (which clock tests may have moved forward).
+ */
+export async function serverNow(api: ContractApi): Promise<number> {
+  const res = await api.client.raw.auth.getToken()
+  const auth = expectOk<{ now: number }>(res, 'auth')
+  return auth.now
+}
+
+/**
  * Asserts that an answer does not contain the full card number. Reports a boolean, so that a
  * failure never prints the (real) number.
  */
