@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     sequence: { sequencer: ContractChecksLast },
     projects: [
+      // The worked merchant example: its own project, config and simulator (examples/subscription-server/).
+      'examples/subscription-server/vitest.config.ts',
       {
         test: {
           name: 'unit',
