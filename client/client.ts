@@ -3,8 +3,9 @@
  * instance. Resources are namespaces over one request core (token, retries, envelope, errors):
  *
  *   client.auth          getToken
- *   client.billingKeys   issue · get · delete · getMany · payments
+ *   client.billingKeys   issue · get · delete · getMany · payments · schedules
  *   client.subscribe     onetime · again
+ *   client.schedules     schedule · unschedule · get · findByRange · findByCustomer · update · reschedule · retry
  *   client.payments      get · getMany · find · findAll · byStatus · cancel
  *   client.prepare       create · update · get
  *
@@ -16,14 +17,16 @@ import { AuthResource } from './resources/auth.js'
 import { BillingKeysResource } from './resources/billing-keys.js'
 import { PaymentsResource } from './resources/payments.js'
 import { PrepareResource } from './resources/prepare.js'
+import { SchedulesResource } from './resources/schedules.js'
 import { SubscribeResource } from './resources/subscribe.js'
 import type { IamportClientOptions, Mode } from './types.js'
 
-/** Every resource, in one mode. New resources (schedules…) are added here and in `resources/`. */
+/** Every resource, in one mode. New resources are added here and in `resources/`. */
 export interface IamportResources<M extends Mode> {
   readonly auth: AuthResource<M>
   readonly billingKeys: BillingKeysResource<M>
   readonly subscribe: SubscribeResource<M>
+  readonly schedules: SchedulesResource<M>
   readonly payments: PaymentsResource<M>
   readonly prepare: PrepareResource<M>
 }
@@ -43,6 +46,7 @@ function resources<M extends Mode>(core: RequestCore, mode: M): IamportResources
     auth: new AuthResource(call, core),
     billingKeys: new BillingKeysResource(call),
     subscribe: new SubscribeResource(call),
+    schedules: new SchedulesResource(call),
     payments: new PaymentsResource(call),
     prepare: new PrepareResource(call)
   }

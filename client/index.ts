@@ -16,6 +16,7 @@ export type { Exchange, IamportClientOptions, Mode, RawResponse, RequestOptions,
 export type { AuthResource } from './resources/auth.js'
 export type { BillingKeysResource } from './resources/billing-keys.js'
 export type { SubscribeResource } from './resources/subscribe.js'
+export type { SchedulesResource } from './resources/schedules.js'
 export type { PaymentsResource } from './resources/payments.js'
 export type { PrepareResource } from './resources/prepare.js'
 // The wire types the methods take and return, so callers need one import.
@@ -40,7 +41,15 @@ export type {
   FindAllPaymentsQuery,
   PaymentsByStatusQuery,
   CustomerPaymentsQuery,
-  DeleteBillingKeyQuery
+  DeleteBillingKeyQuery,
+  ScheduleBody,
+  ScheduleItem,
+  ScheduleResult,
+  ScheduleStatus,
+  SchedulePaymentStatus,
+  UnscheduleBody,
+  ScheduleRangeQuery,
+  CustomerSchedulesQuery
 } from '../spec/index.js'
 
 // The simulator's control API (/__mock): faults, clock, reset, state, journal.
@@ -53,3 +62,4 @@ export {
   type ClockMoveOptions
 } from './mock-control.js'
 export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult, FaultAction, FaultMatch, JournalEntry } from './mock-control.js'
+export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, WebhookFaultView } from './mock-control.js'

@@ -1,10 +1,12 @@
 /**
  * Typed helpers for the simulator's control API (`/__mock/…`): fault rules, reset, state, the
- * virtual clock and the request journal. Simulator-only: the real i'mport API has none of this.
+ * virtual clock, the request journal and the webhook outbox. Simulator-only: the real i'mport API
+ * has none of this.
  *
  *   const mock = createMockControl('http://127.0.0.1:4010')
  *   await mock.faults.add({ match: { customer_uid: 'c_1' }, action: { type: 'decline', fail_reason: '잔액부족' } })
- *   await mock.clock.advance(31 * 60)
+ *   await mock.clock.advance(31 * 60) // due schedules run, their webhooks are sent, then it resolves
+ *   const { deliveries } = await mock.webhooks.list({ merchantUid: 'renewal-2026-04' })
  *
  * Every failure of the control API rejects with `MockControlError` carrying its `code`
  * (`invalid_rule`, `unknown_merchant`…) and message.
@@ -12,6 +14,8 @@
 import axios, { type AxiosInstance } from 'axios'
 import type { FaultRuleInput } from '../mock-server/faults/schema.js'
 import type { FaultRuleView } from '../mock-server/faults/engine.js'
+import type { WebhookFaultInput, WebhookFaultView } from '../mock-server/webhooks/faults.js'
+import type { DeliveryListView, DeliveryView, WebhookSend } from '../mock-server/webhooks/schemas.js'
 import type {
   ClockView,
   ControlErrorBody,
@@ -23,6 +27,7 @@ import type {
 } from '../mock-server/control/schemas.js'
 
 export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult }
+export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, WebhookFaultView }
 export type { FaultAction, FaultMatch } from '../mock-server/faults/schema.js'
 export type { JournalEntry } from '../mock-server/journal/journal.js'
 
@@ -78,6 +83,24 @@ export interface MockControl {
   }
   /** The request journal, oldest first; `limit` keeps the most recent N. */
   requests(options?: { impKey?: string; limit?: number }): Promise<JournalView>
+  webhooks: {
+    /**
+     * The outbox, oldest first, once the attempts in flight are over (bounded by the server's
+     * `webhooks.settle_timeout_ms`; `wait: false` answers at once).
+     */
+    list(filter?: { impKey?: string; impUid?: string; merchantUid?: string; wait?: boolean }): Promise<DeliveryListView>
+    get(id: string): Promise<DeliveryView>
+    /** Sends a delivery again now; resolves with it once the attempt is over. */
+    redeliver(id: string): Promise<DeliveryView>
+    /** A hand-made send, like the console's test button (default body: its sample). */
+    send(input: WebhookSend): Promise<DeliveryView>
+    faults: {
+      add(fault: WebhookFaultInput): Promise<WebhookFaultView>
+      list(): Promise<WebhookFaultView[]>
+      remove(id: string): Promise<void>
+      clear(impKey?: string): Promise<number>
+    }
+  }
 }
 
 function isControlErrorBody(body: unknown): body is ControlErrorBody {
@@ -132,6 +155,26 @@ export function createMockControl(baseURL: string, options: MockControlOptions =
       call('GET', '/requests', undefined, {
         ...(o.impKey === undefined ? {} : { imp_key: o.impKey }),
         ...(o.limit === undefined ? {} : { limit: o.limit })
-      })
+      }),
+    webhooks: {
+      list: (f = {}) =>
+        call('GET', '/webhooks', undefined, {
+          ...(f.impKey === undefined ? {} : { imp_key: f.impKey }),
+          ...(f.impUid === undefined ? {} : { imp_uid: f.impUid }),
+          ...(f.merchantUid === undefined ? {} : { merchant_uid: f.merchantUid }),
+          ...(f.wait === undefined ? {} : { wait: f.wait })
+        }),
+      get: (id) => call('GET', `/webhooks/${encodeURIComponent(id)}`),
+      redeliver: (id) => call('POST', `/webhooks/${encodeURIComponent(id)}/redeliver`),
+      send: (input) => call('POST', '/webhooks/send', input),
+      faults: {
+        add: (fault) => call('POST', '/webhooks/faults', fault),
+        list: async () => (await call<{ rules: WebhookFaultView[] }>('GET', '/webhooks/faults')).rules,
+        remove: async (id) => {
+          await call<DeletedResult>('DELETE', `/webhooks/faults/${encodeURIComponent(id)}`)
+        },
+        clear: async (impKey) => (await call<DeletedResult>('DELETE', '/webhooks/faults', undefined, keyParams(impKey))).deleted
+      }
+    }
   }
 }

@@ -23,9 +23,12 @@ import customers from './routes/customers.js'
 import subscribePayments from './routes/subscribe-payments.js'
 import payments from './routes/payments.js'
 import prepare from './routes/prepare.js'
+import schedules from './routes/schedules.js'
 import control from './routes/control.js'
 import journal from './journal/plugin.js'
 import faults, { type Sleep } from './faults/plugin.js'
+import scheduleEngine from './schedules/plugin.js'
+import webhooks from './webhooks/plugin.js'
 
 export interface BuildAppOptions {
   /** A resolved config, or the raw JSON shape of a config file (validated here). */
@@ -44,6 +47,11 @@ export interface BuildAppOptions {
   data?: PersistenceOptions
   /** Replaces the real wait of `delay` faults (tests pass one that resolves at once). */
   faultSleep?: Sleep
+  /**
+   * How often wall time is checked for due schedules and webhook retries, in ms; wins over the
+   * config's `schedules.poll_ms`. Tests pass 0 and move time themselves, so runs are deterministic.
+   */
+  schedulePollMs?: number
 }
 
 export type MockApp = FastifyInstance
@@ -94,11 +102,14 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   await app.register(auth)
   await app.register(journal, { size: config.journal_size })
   await app.register(faults, { seed: config.seed, startupRules: config.faults, sleep: options.faultSleep })
+  await app.register(webhooks)
+  await app.register(scheduleEngine, { pollMs: options.schedulePollMs, after: app.webhooks })
   await app.register(users)
   await app.register(customers)
   await app.register(subscribePayments)
   await app.register(payments)
   await app.register(prepare)
+  await app.register(schedules)
   await app.register(control)
   return app
 }

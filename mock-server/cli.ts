@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util'
 import { randomBytes } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
-import { ConfigError, loadConfigFile, resolveConfig } from './config.js'
-import { createMockServer } from './server.js'
+import { ConfigError, loadConfigFile, resolveConfig, type ResolvedConfig } from './config.js'
+import { createMockServer, type MockServer } from './server.js'
+import { preloadPayments } from './preload.js'
 import { DataFileError } from './persistence/data-file.js'
 
 const USAGE = `Usage: iamport-mock [options]
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
         'control-token': { type: 'string' },
         data: { type: 'string' },
         'data-fsync': { type: 'string' },
+        // Bench-only, not in USAGE: see preload.ts and bench/README.md.
+        'preload-payments': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       },
       strict: true
@@ -72,6 +75,9 @@ async function main(): Promise<void> {
   if (fsync !== 'off' && fsync !== 'always') fail(`invalid --data-fsync "${fsync}" (off or always)`)
   if (args.data === '') fail('--data needs a file name')
   if (args['data-fsync'] !== undefined && args.data === undefined) fail('--data-fsync needs --data FILE')
+  const preloadText = args['preload-payments'] ?? '0'
+  const preload = Number(preloadText)
+  if (!Number.isSafeInteger(preload) || preload < 0) fail(`invalid --preload-payments "${preloadText}"`)
 
   // Without --seed or a seed in the config file, a random seed keeps ids from repeating across
   // restarts (a developer's database may still hold the last run's imp_uids).
@@ -113,6 +119,7 @@ async function main(): Promise<void> {
     if (err) process.stderr.write(`iamport-mock: ${err.message}\n`)
     await server.close()
   })
+  if (args['preload-payments'] !== undefined) preloadFirstMerchant(server, config, preload)
   const merchants = config.merchants.map((m) => m.imp_key).join(', ') + (config.accept_any_key ? ', any key' : '')
   // The control API is mentioned only when it is not the default (on, no token).
   const control = !config.control.enabled ? '; control API: off' : config.control.token !== null ? '; control API: token' : ''
@@ -127,6 +134,24 @@ async function main(): Promise<void> {
   for (const key of loaded?.loaded.unknown_merchants ?? []) {
     process.stderr.write(`iamport-mock: ${loaded!.file} holds data of merchant "${key}", which this start does not serve (kept in the file)\n`)
   }
+}
+
+/**
+ * Fills the first merchant before the ready line (the event loop is busy until it is done, so no
+ * request is answered earlier) and reports what it cost on stderr for the benchmark to read.
+ * Under `node --expose-gc` a full collection runs first, so the heap figure holds only live data.
+ */
+function preloadFirstMerchant(server: MockServer, config: ResolvedConfig, count: number): void {
+  const state = server.app.mock.store.merchantByKey(config.merchants[0]?.imp_key ?? '')
+  if (!state) fail('--preload-payments needs a merchant')
+  const started = performance.now()
+  preloadPayments(state, count, config.fidelity)
+  const seconds = (performance.now() - started) / 1000
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const heapMb = process.memoryUsage().heapUsed / 2 ** 20
+  process.stderr.write(
+    `iamport-mock: preloaded ${count} payments and billing keys in ${seconds.toFixed(1)} s; heap used ${heapMb.toFixed(1)} MiB\n`
+  )
 }
 
 main().catch((err: unknown) => {

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigError, DEFAULT_FIDELITY, DEFAULT_MERCHANT, DEFAULT_SEED, loadConfigFile, resolveConfig } from './config.js'
+import {
+  ConfigError,
+  DEFAULT_FIDELITY,
+  DEFAULT_MERCHANT,
+  DEFAULT_SCHEDULES,
+  DEFAULT_SEED,
+  DEFAULT_WEBHOOKS,
+  loadConfigFile,
+  resolveConfig
+} from './config.js'
 
 describe('resolveConfig', () => {
   it('serves the docs merchant on a live (non-sandbox) nice channel by default', () => {
@@ -81,5 +90,30 @@ describe('loadConfigFile', () => {
 
     expect(() => loadConfigFile(file)).toThrow(new RegExp(`config file ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is not valid JSON`))
     expect(() => loadConfigFile(join(dir, 'missing.json'))).toThrow(/cannot read config file/)
+  })
+})
+
+describe('webhook and schedule settings', () => {
+  it('defaults to i\'mport\'s webhook timeouts, retries off, JSON bodies and a one-second poll', () => {
+    const config = resolveConfig()
+
+    expect(config.webhooks).toEqual(DEFAULT_WEBHOOKS)
+    expect(DEFAULT_WEBHOOKS).toMatchObject({ connect_timeout_ms: 10_000, read_timeout_ms: 30_000, resend_timeout_ms: 15_000 })
+    expect(config.schedules).toEqual(DEFAULT_SCHEDULES)
+    expect(config.merchants[0]).toMatchObject({ webhook_url: null, webhook_content_type: 'application/json', webhook_retry: false })
+  })
+
+  it('accepts the example configuration of the root README', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const example = /### Configuration file\n\n```json\n([\s\S]*?)```/.exec(readme)![1]!
+
+    const config = resolveConfig(JSON.parse(example))
+
+    expect(config.merchants[1]).toMatchObject({ webhook_retry: true, webhook_url: 'http://127.0.0.1:3000/iamport-webhook' })
+    expect(config.schedules.poll_ms).toBe(1000)
+  })
+
+  it('refuses an unknown webhook setting, naming it', () => {
+    expect(() => resolveConfig({ webhooks: { retries: 3 } })).toThrow(/\/webhooks: must NOT have additional properties \(unknown key "retries"\)/)
   })
 })

@@ -45,6 +45,11 @@ const MerchantSchema = Type.Object(
         type: 'string',
         enum: ['application/json', 'application/x-www-form-urlencoded']
       })
+    ),
+    webhook_retry: Type.Optional(
+      Type.Boolean({
+        description: 'the console retry switch: up to 5 resends one minute apart on a network error or 5xx (default off)'
+      })
     )
   },
   { additionalProperties: false }
@@ -76,6 +81,35 @@ const FidelitySchema = Type.Object(
     ),
     lenient_expiry: Type.Optional(
       Type.Boolean({ description: 'also accept expiry as YYYYMM (only YYYY-MM is documented)' })
+    ),
+    schedule_in_past: Type.Optional(
+      Type.Unsafe<'refuse' | 'accept'>({
+        type: 'string',
+        enum: ['refuse', 'accept'],
+        description: 'POST schedule with a schedule_at before now: refuse (default) or accept and run it at once'
+      })
+    )
+  },
+  { additionalProperties: false }
+)
+
+const WebhooksSchema = Type.Object(
+  {
+    connect_timeout_ms: Type.Optional(Type.Integer({ minimum: 1, description: 'first send: connect timeout (default 10000)' })),
+    read_timeout_ms: Type.Optional(Type.Integer({ minimum: 1, description: 'first send: answer timeout after connecting (default 30000)' })),
+    resend_timeout_ms: Type.Optional(Type.Integer({ minimum: 1, description: 'retries and redeliveries: whole-attempt timeout (default 15000)' })),
+    settle_timeout_ms: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'how long a clock move waits for the webhooks it caused (default 10000)' })
+    ),
+    outbox_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'deliveries the outbox keeps (default 1000)' }))
+  },
+  { additionalProperties: false }
+)
+
+const SchedulesSchema = Type.Object(
+  {
+    poll_ms: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'how often wall time is checked for due schedules and webhook retries (default 1000; 0 = only on clock moves)' })
     )
   },
   { additionalProperties: false }
@@ -108,7 +142,9 @@ export const ConfigSchema = Type.Object(
     ),
     faults: Type.Optional(
       Type.Array(Type.Unknown(), { description: 'fault rules in force from start-up (and again after a full reset)' })
-    )
+    ),
+    webhooks: Type.Optional(WebhooksSchema),
+    schedules: Type.Optional(SchedulesSchema)
   },
   { additionalProperties: false }
 )
@@ -129,6 +165,8 @@ export interface MerchantConfig {
   readonly channels: readonly PgChannel[]
   readonly webhook_url: string | null
   readonly webhook_content_type: 'application/json' | 'application/x-www-form-urlencoded'
+  /** Resend up to 5 times, a minute apart (simulator clock), after a network error or 5xx. */
+  readonly webhook_retry: boolean
 }
 
 export interface FidelityOptions {
@@ -136,6 +174,19 @@ export interface FidelityOptions {
   readonly get_token_missing_params_status: 200 | 400
   readonly billing_imp_uid_prefix: 'imps_' | 'imp_'
   readonly lenient_expiry: boolean
+  readonly schedule_in_past: 'refuse' | 'accept'
+}
+
+export interface WebhookOptions {
+  readonly connect_timeout_ms: number
+  readonly read_timeout_ms: number
+  readonly resend_timeout_ms: number
+  readonly settle_timeout_ms: number
+  readonly outbox_size: number
+}
+
+export interface ScheduleOptions {
+  readonly poll_ms: number
 }
 
 export interface ResolvedConfig {
@@ -151,14 +202,28 @@ export interface ResolvedConfig {
   readonly journal_size: number
   /** Validated fault rules from the config file. */
   readonly faults: readonly FaultRuleInput[]
+  readonly webhooks: WebhookOptions
+  readonly schedules: ScheduleOptions
 }
 
 export const DEFAULT_FIDELITY: FidelityOptions = {
   unknown_customer_http_status: 200,
   get_token_missing_params_status: 400,
   billing_imp_uid_prefix: 'imps_',
-  lenient_expiry: false
+  lenient_expiry: false,
+  schedule_in_past: 'refuse'
 }
+
+/** Webhook timeouts as the webhook guide gives them (connect 10 s, read 30 s; resend 15 s). */
+export const DEFAULT_WEBHOOKS: WebhookOptions = {
+  connect_timeout_ms: 10_000,
+  read_timeout_ms: 30_000,
+  resend_timeout_ms: 15_000,
+  settle_timeout_ms: 10_000,
+  outbox_size: 1000
+}
+
+export const DEFAULT_SCHEDULES: ScheduleOptions = { poll_ms: 1000 }
 
 /** Channels of the docs merchant: the two test MIDs i'mport's guides use for billing keys. */
 export const DEFAULT_CHANNELS: readonly ChannelConfig[] = [
@@ -188,7 +253,8 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
     test_channel: testChannel,
     channels: channels.map(({ pg_provider, pg_id, sandbox }) => ({ pg_provider, pg_id, sandbox })),
     webhook_url: input.webhook_url ?? null,
-    webhook_content_type: input.webhook_content_type ?? 'application/json'
+    webhook_content_type: input.webhook_content_type ?? 'application/json',
+    webhook_retry: input.webhook_retry ?? false
   }
 }
 
@@ -247,7 +313,9 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     accept_any_key: config.accept_any_key ?? false,
     control: { enabled: config.control?.enabled ?? true, token: config.control?.token ?? null },
     journal_size: config.journal_size ?? DEFAULT_JOURNAL_SIZE,
-    faults
+    faults,
+    webhooks: { ...DEFAULT_WEBHOOKS, ...config.webhooks },
+    schedules: { ...DEFAULT_SCHEDULES, ...config.schedules }
   }
 }
 

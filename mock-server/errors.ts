@@ -141,6 +141,44 @@ export const errors = {
       'inferred'
     ),
 
+  // --- schedules ------------------------------------------------------------------------------
+  /** POST schedule for a customer_uid without a key and without card data. */
+  scheduleCustomerUnknown: () => e(200, 1, '등록된 고객정보가 없습니다.', 'obs'),
+  /** POST schedule: the card given to issue the key (or its checking_amount test charge) was refused. */
+  scheduleCardFailed: (pgDetail: string) => e(200, 1, `${SCHEDULE_CARD_FAILED_PREFIX} ${pgDetail}`, 'third-party'),
+  /**
+   * POST schedule with a merchant_uid that is already scheduled, executed or paid. Code 1 is
+   * observed (java client test); the text is the simulator's, modelled on the prepare duplicate.
+   */
+  scheduleDuplicate: (merchantUid: string) =>
+    e(200, 1, `결제예약 등록에 실패하였습니다(이미 등록된 merchant_uid입니다: ${merchantUid}).`, 'inferred'),
+  /**
+   * POST schedule with a schedule_at before now (fidelity switch `schedule_in_past`). Nothing public
+   * says; the simulator follows the documented rule of PUT/reschedule, as a write failure (200, code 1).
+   */
+  scheduleInPast: (merchantUid: string) =>
+    e(200, 1, `예약시각이 현재 시각보다 과거입니다. (merchant_uid: ${merchantUid})`, 'inferred'),
+  /** PUT/reschedule with a schedule_at before now (swagger: 400; the text is the simulator's). */
+  scheduleAtInPast: () => e(400, -1, '예약시각이 현재 시각보다 과거입니다.', 'inferred'),
+  /** POST unschedule with nothing left to revoke. */
+  nothingToUnschedule: () => e(200, 1, '취소할 예약결제 기록이 존재하지 않습니다.', 'obs'),
+  /** GET/PUT/reschedule/retry of a merchant_uid that was never scheduled (404 observed; text unknown). */
+  scheduleNotFound: () => e(404, -1, '존재하지 않는 결제예약입니다.', 'inferred'),
+  /** PUT of a schedule that has already run or was revoked (swagger: 400). */
+  scheduleNotModifiable: (status: string) =>
+    e(400, -1, `이미 실행되었거나 취소된 결제예약은 수정할 수 없습니다. (schedule_status: ${status})`, 'inferred'),
+  /** reschedule/retry of a schedule that has not run, was revoked or was paid (swagger: 400). */
+  scheduleNotRetryable: (state: string) =>
+    e(400, -1, `결제에 실패한 결제예약만 다시 처리할 수 있습니다. (${state})`, 'inferred'),
+  /** retry of a schedule whose billing key was deleted (swagger: 404 "존재하지 않는 결제예약 혹은 빌링키"). */
+  scheduleKeyNotFound: (customerUid: string) =>
+    e(404, -1, `요청하신 customer_uid(${customerUid})로 등록된 정보를 찾을 수 없습니다.`, 'obs'),
+  /** Schedule searches: bad range (to <= from, longer than 3 months) or bad status (swagger: 400). */
+  scheduleSearchInvalid: (detail: string) => e(400, -1, `검색 파라메터가 유효하지 않습니다. (${detail})`, 'inferred'),
+  /** A required parameter is missing where the swagger answers 400 (GET queries, schedule update): the parameter error with a 400. */
+  requiredParamsBadRequest: (names: readonly string[]) =>
+    e(400, -1, `${JSON.stringify(names)} 파라메터는 필수입니다.`, 'third-party'),
+
   // --- prepare --------------------------------------------------------------------------------
   prepareDuplicate: () =>
     e(200, 1, '결제정보 사전등록에 실패하였습니다(이미 등록된 merchant_uid입니다).', 'third-party'),

@@ -1,6 +1,9 @@
 /**
  * What happened, for the parts of the simulator that react to it (webhooks, schedules, the
  * journal). Routes emit after a change is applied; listeners must not throw into the request.
+ * A listener may return a promise (a webhook delivery, a schedules run): `emit` does not wait for
+ * it, `emitAndWait` does, which is how the control API answers a clock move only once the
+ * schedules it made due have run and their webhooks have been attempted.
  */
 import type { MerchantState } from './store/merchant-state.js'
 import type { PaymentRecord } from './store/records.js'
@@ -16,7 +19,8 @@ export interface MockEvents {
   'clock.moved': { merchant: MerchantState | null }
 }
 
-type Listener<K extends keyof MockEvents> = (event: MockEvents[K]) => void
+/** A listener may return a promise (awaited by `emitAndWait`); any other value is ignored. */
+type Listener<K extends keyof MockEvents> = (event: MockEvents[K]) => unknown
 
 /** A tiny typed emitter: synchronous, in registration order, one failing listener does not stop the others. */
 export class EventBus {
@@ -33,14 +37,26 @@ export class EventBus {
     }
   }
 
+  /** Calls every listener now; work they leave running (promises) goes on without being awaited. */
   emit<K extends keyof MockEvents>(name: K, event: MockEvents[K]): void {
+    void this.emitAndWait(name, event)
+  }
+
+  /**
+   * Calls every listener now, in order, then waits for the promises they returned. Resolves (never
+   * rejects) once all have settled; a failure goes to the error handler like a thrown one.
+   */
+  emitAndWait<K extends keyof MockEvents>(name: K, event: MockEvents[K]): Promise<void> {
+    const pending: Promise<unknown>[] = []
     for (const listener of (this.listeners[name] ?? []) as Listener<K>[]) {
       try {
-        listener(event)
+        const result = listener(event)
+        if (result instanceof Promise) pending.push(result.catch((err: unknown) => this.onListenerError(err)))
       } catch (err) {
         this.onListenerError(err)
       }
     }
+    return pending.length === 0 ? Promise.resolve() : Promise.all(pending).then(() => undefined)
   }
 }
 

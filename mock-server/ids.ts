@@ -2,6 +2,7 @@
  * Seedable identifiers. Each merchant draws from its own stream, seeded from the server seed and
  * its imp_key, so a merchant's ids do not depend on what other merchants (other CI shards) do.
  */
+import { joinFlat } from './flat-strings.js'
 
 /** cyrb128: turns a string into four 32-bit seeds (public-domain hash by bryc). */
 function cyrb128(text: string): [number, number, number, number] {
@@ -26,6 +27,9 @@ function cyrb128(text: string): [number, number, number, number] {
   h4 ^= h1
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0]
 }
+
+const DIGIT_CODES = [...'0123456789'].map((c) => c.charCodeAt(0))
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0))
 
 /** A small, fast, seedable PRNG (sfc32). Not for secrets: the simulator's ids only need to be reproducible. */
 export class Random {
@@ -62,22 +66,25 @@ export class Random {
 
   /** `n` decimal digits. */
   digits(n: number): string {
-    let out = ''
-    for (let i = 0; i < n; i++) out += String(this.next32() % 10)
-    return out
+    const codes = new Array<number>(n)
+    for (let i = 0; i < n; i++) codes[i] = DIGIT_CODES[this.next32() % 10]!
+    return String.fromCharCode(...codes)
   }
 
   /** `n` lowercase hex characters. */
   hex(n: number): string {
-    let out = ''
-    for (let i = 0; i < n; i++) out += (this.next32() & 15).toString(16)
-    return out
+    const codes = new Array<number>(n)
+    for (let i = 0; i < n; i++) codes[i] = HEX_CODES[this.next32() & 15]!
+    return String.fromCharCode(...codes)
   }
 }
 
 /** The identifier formats of the real API (iamport-api.md §0.5). */
 export class IdGenerator {
   private readonly random: Random
+  /** `pgTid` formats the same second many times under load; the last one is kept. */
+  private stampSeconds = Number.NaN
+  private stamp = ''
 
   constructor(seed: string) {
     this.random = new Random(seed)
@@ -85,7 +92,7 @@ export class IdGenerator {
 
   /** `imp_` or `imps_` followed by 12 digits. */
   impUid(prefix: 'imp_' | 'imps_'): string {
-    return prefix + this.random.digits(12)
+    return joinFlat(prefix, this.random.digits(12))
   }
 
   /** A 40-character lowercase hex access token. */
@@ -103,13 +110,16 @@ export class IdGenerator {
    * by the approval time and a serial (for example NICE `nictest04m0116…`).
    */
   pgTid(pgId: string, unixSeconds: number): string {
-    const stamp = new Date(unixSeconds * 1000).toISOString().replace(/\D/g, '').slice(2, 14)
-    return `${pgId}0116${stamp}${this.random.digits(4)}`
+    if (unixSeconds !== this.stampSeconds) {
+      this.stamp = new Date(unixSeconds * 1000).toISOString().replace(/\D/g, '').slice(2, 14)
+      this.stampSeconds = unixSeconds
+    }
+    return joinFlat(pgId, '0116', this.stamp, this.random.digits(4))
   }
 
   /** Identifier of one cancellation (`cancel_history[].cancellation_id`). */
   cancellationId(): string {
-    return this.random.hex(8).toUpperCase() + this.random.digits(12)
+    return joinFlat(this.random.hex(8).toUpperCase(), this.random.digits(12))
   }
 
   /** Raw access to the stream, for seeded probabilities (fault rules). */

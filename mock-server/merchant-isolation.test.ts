@@ -45,7 +45,7 @@ async function seedA(tokenA: string): Promise<Fixture> {
   return { ...f, imp_uid: paid.body.response.imp_uid }
 }
 
-const stateOf = (impKey: string) => JSON.stringify(snapshot(app.mock.store.merchantByKey(impKey)!, app.mock.config))
+const stateOf = (impKey: string) => JSON.stringify(snapshot(app.mock.store.merchantByKey(impKey)!, app.mock.config, app.schedules.book(app.mock.store.merchantByKey(impKey)!)))
 
 /** What B may get for each route it sends with A's ids (anything that reads A's data is a leak). */
 const EXPECTED_FOR_B: Record<string, (f: Fixture) => unknown> = {

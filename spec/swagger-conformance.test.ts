@@ -6,7 +6,16 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { TSchema } from 'typebox'
-import { AuthSchema, CancelHistorySchema, CustomerSchema, PaymentSchema, PagedPaymentsSchema, PrepareSchema } from './index.js'
+import {
+  AuthSchema,
+  CancelHistorySchema,
+  CustomerSchema,
+  PaymentSchema,
+  PagedPaymentsSchema,
+  PrepareSchema,
+  ScheduleItemSchema,
+  ScheduleResultSchema
+} from './index.js'
 
 const SWAGGER = fileURLToPath(new URL('../../shared/reference/iamport-swagger.json', import.meta.url))
 const present = existsSync(SWAGGER)
@@ -22,7 +31,9 @@ const pairs: Array<[string, TSchema]> = [
   ['AuthAnnotation', AuthSchema],
   ['PaymentCancelAnnotation', CancelHistorySchema],
   ['PagedPaymentAnnotation', PagedPaymentsSchema],
-  ['PaymentPrepareAnnotation', PrepareSchema]
+  ['PaymentPrepareAnnotation', PrepareSchema],
+  ['ScheduleResultAnnotation', ScheduleResultSchema],
+  ['ScheduleAnnotation', ScheduleItemSchema]
 ]
 
 /** JSON types a schema property allows (`integer` satisfies `number`). */

@@ -2,6 +2,7 @@
 import type { Customer, IssueBillingKeyBody } from '../../spec/customer.js'
 import type { Paged } from '../../spec/envelope.js'
 import type { Payment } from '../../spec/payment.js'
+import type { CustomerSchedulesQuery, ScheduleResult } from '../../spec/schedule.js'
 import type { CustomerPaymentsQuery, DeleteBillingKeyQuery } from '../../spec/queries.js'
 import type { Caller } from '../request.js'
 import type { Mode, RequestOptions, Result } from '../types.js'
@@ -104,6 +105,26 @@ export class BillingKeysResource<M extends Mode> {
         operationId: 'customer_payments',
         method: 'GET',
         path: '/subscribe/customers/{customer_uid}/payments',
+        pathParams: { customer_uid: customerUid },
+        query,
+        idempotent: true
+      },
+      options
+    )
+  }
+
+  /**
+   * The key's schedules with `from <= schedule_at < to` (at most three months), 20 a page, newest
+   * first (`GET /subscribe/customers/{customer_uid}/schedules`, operationId
+   * `findSchedulesByCustomer`, the same operation as `schedules.findByCustomer`). An unknown
+   * customer has an empty page.
+   */
+  schedules(customerUid: string, query: CustomerSchedulesQuery, options?: RequestOptions): Promise<Result<M, Paged<ScheduleResult>>> {
+    return this.call<Paged<ScheduleResult>>(
+      {
+        operationId: 'findSchedulesByCustomer',
+        method: 'GET',
+        path: '/subscribe/customers/{customer_uid}/schedules',
         pathParams: { customer_uid: customerUid },
         query,
         idempotent: true

@@ -72,6 +72,35 @@ describeWithSwagger('checkExchange', () => {
     })
   })
 
+  it('checks the schedule lists as the paged object the official clients parse, through the declared defect', () => {
+    const schedule = {
+      customer_uid: 'c',
+      merchant_uid: 'm',
+      imp_uid: null,
+      schedule_at: 1795000000,
+      amount: 9900,
+      schedule_status: 'scheduled',
+      payment_status: null
+    }
+    const paged = { code: 0, message: null, response: { total: 1, previous: 0, next: 0, list: [schedule] } }
+    const wrongItem = { ...paged, response: { ...paged.response, list: [{ ...schedule, amount: '9900' }] } }
+    const missingTotal = { ...paged, response: { previous: 0, next: 0, list: [] } }
+
+    for (const operationId of ['findSchedulesByRange', 'findSchedulesByCustomer']) {
+      expect(checkExchange(swagger!, { operationId, status: 200, body: paged })).toEqual({
+        definition: '(inline)',
+        problems: [],
+        defects: ['scheduleListPaged']
+      })
+    }
+    expect(checkExchange(swagger!, { operationId: 'findSchedulesByRange', status: 200, body: wrongItem }).problems).toEqual([
+      'response.list[0].amount: expected number, got string "9900"'
+    ])
+    expect(checkExchange(swagger!, { operationId: 'findSchedulesByCustomer', status: 200, body: missingTotal }).problems).toEqual([
+      'response.total: required by the schema, missing'
+    ])
+  })
+
   it('checks failures against ResponseAnnotation and wants response null', () => {
     const good = checkExchange(swagger!, { operationId: 'again', status: 200, body: { code: 1, message: '등록되지 않은 구매자입니다.', response: null } })
     const bad = checkExchange(swagger!, { operationId: 'again', status: 200, body: { code: '1', message: 'x', response: {} } })

@@ -79,9 +79,11 @@ export const SWAGGER_DEFECTS = {
   scheduleListPaged: {
     id: 'scheduleListPaged',
     defect: 'the GET schedule lists are documented as ScheduleResponse (an array) but answer a paged object',
-    instead: 'not exercised yet (schedules are not served); to be applied when they are',
+    instead:
+      'findSchedulesByRange / findSchedulesByCustomer are checked as ResponseAnnotation whose response is ' +
+      '{ total, previous, next: integer, list: [ScheduleResultAnnotation] }, all four required',
     evidence: 'iamport-api.md §3.5 and §8 (official java, node and go clients parse a paged object)',
-    exercised: false
+    exercised: true
   },
   unscheduleArray: {
     id: 'unscheduleArray',
@@ -97,11 +99,34 @@ const IGNORED_REQUIRED: Record<string, { fields: string[]; defect: SwaggerDefect
   PaymentPrepareAnnotation: { fields: ['total', 'previous', 'next'], defect: SWAGGER_DEFECTS.prepareRequired }
 }
 
-/** The success schema an operation is checked against instead of a malformed one. */
-const SCHEMA_OVERRIDES: Record<string, { ref: string; defect: SwaggerDefect }> = {
+/** The paged schedule list the official clients parse, built from the official definitions. */
+const PAGED_SCHEDULES: SchemaObject = {
+  allOf: [
+    { $ref: '#/definitions/ResponseAnnotation' },
+    {
+      properties: {
+        response: {
+          type: 'object',
+          required: ['total', 'previous', 'next', 'list'],
+          properties: {
+            total: { type: 'integer' },
+            previous: { type: 'integer' },
+            next: { type: 'integer' },
+            list: { type: 'array', items: { $ref: '#/definitions/ScheduleResultAnnotation' } }
+          }
+        }
+      }
+    }
+  ]
+}
+
+/** The success schema an operation is checked against instead of a malformed one: a definition, or one built from definitions. */
+const SCHEMA_OVERRIDES: Record<string, { ref: string; defect: SwaggerDefect } | { schema: SchemaObject; defect: SwaggerDefect }> = {
   customer_save: { ref: 'CustomerResponse', defect: SWAGGER_DEFECTS.customerResponseWrapper },
   customer_view: { ref: 'CustomerResponse', defect: SWAGGER_DEFECTS.customerResponseWrapper },
-  customer_delete: { ref: 'CustomerResponse', defect: SWAGGER_DEFECTS.customerResponseWrapper }
+  customer_delete: { ref: 'CustomerResponse', defect: SWAGGER_DEFECTS.customerResponseWrapper },
+  findSchedulesByRange: { schema: PAGED_SCHEDULES, defect: SWAGGER_DEFECTS.scheduleListPaged },
+  findSchedulesByCustomer: { schema: PAGED_SCHEDULES, defect: SWAGGER_DEFECTS.scheduleListPaged }
 }
 
 export function loadSwagger(path: string = SWAGGER_PATH): Swagger | null {
@@ -145,7 +170,7 @@ export function checkExchange(swagger: Swagger, exchange: Pick<RecordedExchange,
   const override = SCHEMA_OVERRIDES[exchange.operationId]
   let schema = operation.responses?.[String(exchange.status)]?.schema
   if (override) {
-    schema = { $ref: `#/definitions/${override.ref}` }
+    schema = 'ref' in override ? { $ref: `#/definitions/${override.ref}` } : override.schema
     checker.defects.add(override.defect.id)
   }
   if (!schema) {

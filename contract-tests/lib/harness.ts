@@ -40,6 +40,8 @@ export interface ContractApi {
 interface Created {
   payments: Set<string>
   keys: Set<string>
+  /** Schedules registered, merchant_uid → customer_uid (revoked after the test unless run or revoked). */
+  schedules: Map<string, string>
 }
 
 /** Registers what an answer created, so that teardown can undo it. */
@@ -47,12 +49,29 @@ function track(created: Created, operationId: string, body: unknown): void {
   const b = body as { code?: number; response?: Record<string, unknown> | null } | null
   if (!b || b.code !== 0 || !b.response) return
   const r = b.response
+  // Schedule calls answer lists of schedules.
+  const schedules = Array.isArray(r) ? (r as Array<{ merchant_uid?: unknown; customer_uid?: unknown }>) : []
   switch (operationId) {
+    case 'schedule':
+      // A schedule for a customer without a key issues one first.
+      for (const s of schedules) {
+        created.schedules.set(String(s.merchant_uid), String(s.customer_uid))
+        created.keys.add(String(s.customer_uid))
+      }
+      break
+    case 'getScheduleByMid':
+      // A run the test looked at: its payment is refunded after the test like any other.
+      if (r.payment_status === 'paid' && typeof r.imp_uid === 'string') created.payments.add(r.imp_uid)
+      break
+    case 'unschedule':
+      for (const s of schedules) created.schedules.delete(String(s.merchant_uid))
+      break
     case 'customer_save':
       created.keys.add(String(r.customer_uid))
       break
     case 'onetime':
     case 'again':
+    case 'retryScheduleByMid':
       if (r.status === 'paid') created.payments.add(String(r.imp_uid))
       if (operationId === 'onetime' && typeof r.customer_uid === 'string') created.keys.add(r.customer_uid)
       break
@@ -63,12 +82,22 @@ function track(created: Created, operationId: string, body: unknown): void {
 }
 
 /**
- * Undoes what a test created. Cancels answer "already fully cancelled" or "nothing to cancel" for
+ * Undoes what a test created: revokes its schedules, refunds its payments, deletes its keys.
+ * Cancels answer "already fully cancelled" or "nothing to cancel" for
  * payments the test refunded itself, deletes answer "not found" for keys it deleted: both fine.
  * Anything else is reported, with the ids (never card data), so nothing is left behind unnoticed.
  */
 async function cleanUp(client: IamportClient, created: Created): Promise<void> {
   const leftovers: string[] = []
+  // Schedules first, so that nothing runs while the rest is undone. "Nothing to revoke" (code 1)
+  // means they ran or were revoked by the test.
+  const byCustomer = new Map<string, string[]>()
+  for (const [merchantUid, customerUid] of created.schedules) byCustomer.set(customerUid, [...(byCustomer.get(customerUid) ?? []), merchantUid])
+  for (const [customerUid, merchantUids] of byCustomer) {
+    const res = await client.raw.schedules.unschedule({ customer_uid: customerUid, merchant_uid: merchantUids }).catch((e: Error) => e)
+    if (res instanceof Error) leftovers.push(`schedules ${merchantUids.join(', ')}: ${res.message}`)
+    else if (res.body?.code !== 0 && res.body?.code !== 1) leftovers.push(`schedules ${merchantUids.join(', ')}: ${res.status} ${res.body?.message}`)
+  }
   for (const impUid of created.payments) {
     const res = await client.raw.payments.cancel({ imp_uid: impUid, reason: 'contract suite cleanup' }).catch((e: Error) => e)
     if (res instanceof Error) leftovers.push(`payment ${impUid}: ${res.message}`)
@@ -88,7 +117,7 @@ const currentTestName = () => expect.getState().currentTestName ?? '(outside a t
 
 export const test = base.extend<{ api: ContractApi; fx: Fixtures }>({
   api: async ({}, use) => {
-    const created: Created = { payments: new Set(), keys: new Set() }
+    const created: Created = { payments: new Set(), keys: new Set(), schedules: new Map() }
     const record = exchangeRecorder(target.exchangesDir, currentTestName)
     const client = createIamportClient({
       baseURL: target.baseURL,
@@ -188,6 +217,16 @@ export function catalogued(error: CatalogueError, extra: Partial<ExpectedFailure
     return { status: error.httpStatus, code: 'non-zero', mockMessage: error.message, ...extra }
   }
   return { status: error.httpStatus, code: error.code, message: error.message, ...extra }
+}
+
+/**
+ * The target's current time in UNIX seconds, as its getToken answers it: the real server's clock,
+ * or the simulator merchant's (which clock tests may have moved forward).
+ */
+export async function serverNow(api: ContractApi): Promise<number> {
+  const res = await api.client.raw.auth.getToken()
+  const auth = expectOk<{ now: number }>(res, 'auth')
+  return auth.now
 }
 
 /**

@@ -11,11 +11,23 @@ import { CustomerSchema } from '../../spec/customer.js'
 import { ErrorEnvelopeSchema, envelope, paged } from '../../spec/envelope.js'
 import { PaymentSchema } from '../../spec/payment.js'
 import { PrepareSchema } from '../../spec/prepare.js'
-import { relaxedCustomerSchema, relaxedPaymentSchema } from '../../fixtures/captured/era.js'
+import { ScheduleResultSchema } from '../../spec/schedule.js'
+import { relaxedCustomerSchema, relaxedPaymentSchema, relaxedScheduleSchema } from '../../fixtures/captured/era.js'
 
-export type AnswerKind = 'auth' | 'customer' | 'customers' | 'payment' | 'payments' | 'paged-payments' | 'prepare' | 'error'
+export type AnswerKind =
+  | 'auth'
+  | 'customer'
+  | 'customers'
+  | 'payment'
+  | 'payments'
+  | 'paged-payments'
+  | 'prepare'
+  | 'schedule'
+  | 'schedules'
+  | 'paged-schedules'
+  | 'error'
 
-function schemasFor(payment: TSchema, customer: TSchema): Record<AnswerKind, TSchema> {
+function schemasFor(payment: TSchema, customer: TSchema, schedule: TSchema): Record<AnswerKind, TSchema> {
   return {
     auth: envelope(AuthSchema),
     customer: envelope(customer),
@@ -24,6 +36,9 @@ function schemasFor(payment: TSchema, customer: TSchema): Record<AnswerKind, TSc
     payments: envelope(Type.Array(payment)),
     'paged-payments': envelope(paged(payment)),
     prepare: envelope(PrepareSchema),
+    schedule: envelope(schedule),
+    schedules: envelope(Type.Array(schedule)),
+    'paged-schedules': envelope(paged(schedule)),
     error: ErrorEnvelopeSchema
   }
 }
@@ -38,8 +53,12 @@ export function validatorFor(kind: AnswerKind, target: 'mock' | 'real'): Validat
   if (!validate) {
     const set =
       target === 'mock'
-        ? schemasFor(PaymentSchema, CustomerSchema)
-        : schemasFor(relaxedPaymentSchema() as unknown as TSchema, relaxedCustomerSchema() as unknown as TSchema)
+        ? schemasFor(PaymentSchema, CustomerSchema, ScheduleResultSchema)
+        : schemasFor(
+            relaxedPaymentSchema() as unknown as TSchema,
+            relaxedCustomerSchema() as unknown as TSchema,
+            relaxedScheduleSchema() as unknown as TSchema
+          )
     validate = ajv.compile(set[kind])
     compiled.set(key, validate)
   }

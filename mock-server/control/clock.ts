@@ -81,8 +81,10 @@ const clock: FastifyPluginAsync = async (app) => {
       const move = request.body as ClockMove
       const { clock: c, merchant } = target(move.imp_key)
       moveClock(c, move)
-      // Schedules due by the new time run on this event (the schedules engine listens).
-      events.emit('clock.moved', { merchant })
+      // Schedules due by the new time run on this event (the schedules engine listens); the answer
+      // waits until they have run and their webhooks have been attempted (bounded by
+      // webhooks.settle_timeout_ms), so a test can assert right after the call, without sleeping.
+      await events.emitAndWait('clock.moved', { merchant })
       return sendJson(reply, 200, clockView(c, merchant))
     }
   )

@@ -23,7 +23,8 @@ const SWAGGER_OPTIONS: SwaggerOptions = {
       title: 'iamport-mock control API',
       version: '1',
       description:
-        "Test controls of the i'mport simulator: reset, state, fault rules, virtual clock, request journal. " +
+        "Test controls of the i'mport simulator: reset, state, fault rules, virtual clock, request journal, " +
+        'webhook outbox and webhook faults. ' +
         'Plain JSON; every failure is { "error": { "code", "message", "details"? } }. ' +
         'With --control-token, send X-Mock-Control-Token (or Authorization: Bearer).'
     },

@@ -39,6 +39,9 @@ export const controlErrors = {
       `no merchant has imp_key "${impKey.slice(0, 200)}" (under --accept-any-key a merchant exists from its first getToken)`
     ),
   faultNotFound: (id: string) => new ControlError(404, 'fault_not_found', `no fault rule has id "${id.slice(0, 100)}"`),
+  webhookNotFound: (id: string) =>
+    new ControlError(404, 'webhook_not_found', `no webhook delivery has id "${id.slice(0, 100)}" (the outbox keeps the latest webhooks.outbox_size)`),
+  webhookFaultNotFound: (id: string) => new ControlError(404, 'webhook_fault_not_found', `no webhook fault has id "${id.slice(0, 100)}"`),
   notFound: (method: string, path: string) =>
     new ControlError(404, 'not_found', `the control API has no ${method} ${path.slice(0, 200)} (see GET /__mock/docs)`),
   disabled: () =>

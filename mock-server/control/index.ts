@@ -1,6 +1,7 @@
 /**
  * The control API, under `/__mock` (outside the i'mport namespace): health, reset, state, fault
- * rules, the clock, the request journal, and its own OpenAPI document at `/__mock/docs`.
+ * rules, the clock, the request journal, the webhook outbox and webhook faults, and its own
+ * OpenAPI document at `/__mock/docs`.
  *
  * It is its own encapsulated Fastify context: its answers and errors are plain JSON
  * (`{ error: { code, message } }`, never the i'mport envelope nor Fastify's default body), its
@@ -20,6 +21,7 @@ import clock from './clock.js'
 import reset from './reset.js'
 import state from './state.js'
 import requests from './requests.js'
+import webhooks from './webhooks.js'
 import { serveDocs } from './docs.js'
 
 declare module 'fastify' {
@@ -79,6 +81,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   await app.register(faults)
   await app.register(clock)
   await app.register(requests)
+  await app.register(webhooks)
 }
 
 export default controlPlane

@@ -75,7 +75,21 @@ describe('control API answers', () => {
     expect(doc.openapi).toMatch(/^3\./)
     expect(doc.info.title).toBe('iamport-mock control API')
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/__mock/clock', '/__mock/faults', '/__mock/faults/{id}', '/__mock/health', '/__mock/requests', '/__mock/reset', '/__mock/state'].sort()
+      [
+        '/__mock/clock',
+        '/__mock/faults',
+        '/__mock/faults/{id}',
+        '/__mock/health',
+        '/__mock/requests',
+        '/__mock/reset',
+        '/__mock/state',
+        '/__mock/webhooks',
+        '/__mock/webhooks/faults',
+        '/__mock/webhooks/faults/{id}',
+        '/__mock/webhooks/send',
+        '/__mock/webhooks/{id}',
+        '/__mock/webhooks/{id}/redeliver'
+      ].sort()
     )
     expect(Object.keys(doc.paths['/__mock/faults'])).toEqual(expect.arrayContaining(['get', 'post', 'delete']))
     const action = doc.paths['/__mock/faults'].post.requestBody.content['application/json'].schema.properties.action

@@ -5,6 +5,7 @@
 import { Type, type Static } from 'typebox'
 import { CustomerSchema } from '../../spec/customer.js'
 import { PaymentSchema } from '../../spec/payment.js'
+import { ScheduleResultSchema } from '../../spec/schedule.js'
 import { ActionSchema, MatchSchema } from '../faults/schema.js'
 
 /** Every control API failure: `{ error: { code, message, details? } }`. */
@@ -148,7 +149,10 @@ export const MerchantSnapshotSchema = Type.Object(
     payments: Type.Array(PaymentSchema, { description: 'every payment, oldest first, as GET /payments/{imp_uid} shows it' }),
     prepares: Type.Array(
       Type.Object({ merchant_uid: Type.String(), amount: Type.Number(), currency: Type.Union([Type.String(), Type.Null()]) })
-    )
+    ),
+    schedules: Type.Array(ScheduleResultSchema, {
+      description: 'every schedule ever registered (revoked and run ones too), oldest first, as GET /subscribe/payments/schedule/{merchant_uid} shows it'
+    })
   },
   { additionalProperties: false }
 )

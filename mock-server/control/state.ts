@@ -5,12 +5,14 @@ import { isOpenMerchant } from '../store/open-merchants.js'
 import type { ResolvedConfig } from '../config.js'
 import { renderCustomer } from '../render/customer.js'
 import { renderPayment } from '../render/payment.js'
+import { renderSchedule } from '../render/schedule.js'
+import type { ScheduleBook } from '../schedules/book.js'
 import { controlErrors, sendJson } from './errors.js'
 import { clockView } from './clock.js'
 import { ControlErrorSchema, ImpKeyQuerySchema, StateSchema, type MerchantSnapshot } from './schemas.js'
 
 /** One merchant as the state API shows it: keys masked as the i'mport API shows them, never a card number. */
-export function snapshot(state: MerchantState, config: ResolvedConfig): MerchantSnapshot {
+export function snapshot(state: MerchantState, config: ResolvedConfig, schedules: ScheduleBook): MerchantSnapshot {
   return {
     imp_key: state.merchant.imp_key,
     name: state.merchant.name,
@@ -19,7 +21,8 @@ export function snapshot(state: MerchantState, config: ResolvedConfig): Merchant
     token: state.token ? { expired_at: state.token.expired_at } : null,
     billing_keys: [...state.billingKeys.values()].map(renderCustomer),
     payments: [...state.payments.values()].map(renderPayment),
-    prepares: [...state.prepares.values()].map((p) => ({ merchant_uid: p.merchant_uid, amount: p.amount, currency: p.currency }))
+    prepares: [...state.prepares.values()].map((p) => ({ merchant_uid: p.merchant_uid, amount: p.amount, currency: p.currency })),
+    schedules: schedules.all().map((r) => renderSchedule(state, r))
   }
 }
 
@@ -32,7 +35,7 @@ const state: FastifyPluginAsync = async (app) => {
       config: { auth: false },
       schema: {
         tags: ['state'],
-        summary: 'Billing keys (masked), payments and prepared amounts of every merchant, or of one',
+        summary: 'Billing keys (masked), payments, prepared amounts and schedules of every merchant, or of one',
         querystring: ImpKeyQuerySchema,
         response: { 200: StateSchema, 404: ControlErrorSchema }
       }
@@ -47,7 +50,7 @@ const state: FastifyPluginAsync = async (app) => {
         if (!one) throw controlErrors.unknownMerchant(impKey)
         merchants = [one]
       }
-      return sendJson(reply, 200, { merchants: merchants.map((m) => snapshot(m, config)) })
+      return sendJson(reply, 200, { merchants: merchants.map((m) => snapshot(m, config, app.schedules.book(m))) })
     }
   )
 }

@@ -7,6 +7,7 @@ import { cardDigits, isLuhnValid } from '../../fixtures/cards/luhn.js'
 import { PG_DETAIL, findMagicCard } from '../../fixtures/cards/catalogue.js'
 import { issuerFor } from '../../fixtures/cards/bins.js'
 import type { CardSnapshot } from '../store/records.js'
+import { joinFlat } from '../flat-strings.js'
 
 export interface CardInput {
   card_number: string
@@ -81,11 +82,12 @@ function isValidBirthOrBusinessNumber(value: string): boolean {
  * other PGs mask digits 7–12, the common rule the docs give.
  */
 export function maskCardNumber(digits: string, pgProvider: string): string {
-  if (pgProvider === 'nice') return digits.slice(0, 8) + '*'.repeat(digits.length - 12) + digits.slice(-4)
+  // Joined flat: the masked number is stored with every key and payment (see flat-strings.ts).
+  if (pgProvider === 'nice') return joinFlat(digits.slice(0, 8), '*'.repeat(digits.length - 12), digits.slice(-4))
   if (pgProvider === 'html5_inicis' || pgProvider === 'inicis') {
-    return digits.slice(0, 6) + '*'.repeat(digits.length - 7) + digits.slice(-1)
+    return joinFlat(digits.slice(0, 6), '*'.repeat(digits.length - 7), digits.slice(-1))
   }
-  return digits.slice(0, 6) + '*'.repeat(digits.length - 10) + digits.slice(-4)
+  return joinFlat(digits.slice(0, 6), '*'.repeat(digits.length - 10), digits.slice(-4))
 }
 
 /** What the PG reports about an accepted card. */

@@ -124,8 +124,45 @@ export function chargeKeyIn(
   return { payment, billingKey }
 }
 
-/** Checks shared by every charge; returns the currency. Throws before anything is stored. */
-function checkCharge(state: MerchantState, input: ChargeInput): string {
+/**
+ * A scheduled charge that could not reach the card (its key was deleted, its merchant_uid was paid
+ * meanwhile): recorded as a `failed` payment with the reason, so the run leaves a payment, a
+ * `failed` schedule and a `failed` webhook as a declined one does (inferred; see mock-server/README.md).
+ */
+export function recordFailedCharge(
+  state: MerchantState,
+  input: AgainInput,
+  channel: PgChannel,
+  usage: CustomerUidUsage,
+  reason: string
+): PaymentRecord {
+  const payment = new PaymentRecord(
+    state.newImpUid('imps_'),
+    input.merchant_uid,
+    input.amount,
+    input.currency || 'KRW',
+    channel,
+    null,
+    input.customer_uid,
+    usage,
+    input.card_quota ?? 0,
+    state.now(),
+    { status: 'failed', fail_reason: reason },
+    input.name ?? null,
+    input.buyer_name ?? null,
+    input.buyer_email ?? null,
+    input.buyer_tel ?? null,
+    input.buyer_addr ?? null,
+    input.buyer_postcode ?? null,
+    input.custom_data ?? null,
+    input.notice_url ?? null
+  )
+  state.insertPayment(payment)
+  return payment
+}
+
+/** Checks shared by every charge (and by a schedule's registration); returns the currency. Throws before anything is stored. */
+export function checkCharge(state: MerchantState, input: ChargeInput): string {
   const currency = input.currency || 'KRW'
   assertChargeAmount('amount', input.amount, currency)
   if (input.tax_free !== undefined && (input.tax_free < 0 || input.tax_free > input.amount)) {

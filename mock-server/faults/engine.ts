@@ -12,7 +12,7 @@
 import { Random } from '../ids.js'
 import { compileMatch, matches, type CompiledMatch, type RequestFacts } from './match.js'
 import { parseFaultRule, type ParsedRule } from './validate.js'
-import { isCharge } from './route-kinds.js'
+import { actsOn, SCHEDULED_RUN } from './route-kinds.js'
 import type { FaultAction, FaultMatch, FaultRuleInput } from './schema.js'
 
 export type RuleOrigin = 'api' | 'config'
@@ -158,8 +158,9 @@ export class FaultEngine {
     for (const rule of this.rules) {
       if (!matches(rule.match, facts)) continue
       const action = rule.currentStep()
-      // A decline only means something on a charge; other calls go by untouched.
-      if (action.type === 'decline' && !isCharge(facts.kind)) continue
+      // A decline only means something on a charge, a delay or a drop only on an HTTP call; other
+      // calls go by untouched.
+      if (!actsOn(facts.kind, action.type, facts.path === SCHEDULED_RUN)) continue
       if (!rule.fires()) continue
       rule.hits++
       if (rule.remaining === 0) this.remove(rule.id)

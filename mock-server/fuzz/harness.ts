@@ -80,7 +80,7 @@ export class FuzzHarness {
    */
   snapshot(): string {
     const { store, config } = this.app.mock
-    const merchants = [...store.allMerchants()].map((m) => ({ ...merchantSnapshot(m, config), token: m.token }))
+    const merchants = [...store.allMerchants()].map((m) => ({ ...merchantSnapshot(m, config, this.app.schedules.book(m)), token: m.token }))
     return JSON.stringify({ merchants, server_clock: store.clock.nowMs(), faults: this.app.faults.list() })
   }
 

@@ -15,6 +15,16 @@ import { controlErrors, sendControlError } from '../control/errors.js'
 /** The control API's prefix (kept here as a literal: control/index.ts imports this module's neighbours). */
 const CONTROL_PREFIX = '/__mock'
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `true` on the few write routes whose swagger gives bad parameters a 400 (schedule update,
+     * reschedule), so that they answer like reads instead of with the 200 of other writes.
+     */
+    badParamsAre400?: boolean
+  }
+}
+
 interface AjvError {
   keyword: string
   instancePath: string
@@ -28,7 +38,11 @@ export function sendError(reply: FastifyReply, error: IamportError): FastifyRepl
 
 /** The catalogue error for a schema validation failure. */
 export function validationError(request: FastifyRequest, validation: readonly AjvError[]): IamportError {
-  const isRead = request.method === 'GET' || request.method === 'DELETE' || request.method === 'HEAD'
+  const isRead =
+    request.method === 'GET' ||
+    request.method === 'DELETE' ||
+    request.method === 'HEAD' ||
+    request.routeOptions.config.badParamsAre400 === true
   const missing = validation.filter((v) => v.keyword === 'required').map((v) => String(v.params.missingProperty))
   let error: IamportError
   if (missing.length > 0) {
@@ -40,7 +54,7 @@ export function validationError(request: FastifyRequest, validation: readonly Aj
     else if (first?.keyword === 'maxLength') error = errors.paramTooLong(name, Number(first.params.limit))
     else error = errors.invalidParam(name)
   }
-  // Reads answer bad parameters with 400 (swagger); writes answer every failure with 200.
+  // Reads answer bad parameters with 400 (swagger); writes answer every failure with 200, but for badParamsAre400 routes.
   return isRead ? new IamportError(400, error.code, error.message, error.evidence) : error
 }
 

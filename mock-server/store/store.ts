@@ -13,6 +13,8 @@ export class Store {
   private readonly tokens = new Map<string, MerchantState>()
   /** The server-wide clock every merchant clock derives from; the control API can move it. */
   readonly clock: VirtualClock
+  /** Told after a reset, so that state kept beside the store (schedules, webhooks) is emptied with it. */
+  private readonly resetListeners: Array<(merchant: MerchantState | null) => void> = []
 
   constructor(
     readonly config: ResolvedConfig,
@@ -76,6 +78,13 @@ export class Store {
       state.reset()
     }
     if (impKey === undefined) this.clock.reset()
+    const merchant = impKey === undefined ? null : (targets[0] as MerchantState)
+    for (const listener of this.resetListeners) listener(merchant)
     return true
+  }
+
+  /** Calls `listener` after every reset: with the merchant that was reset, or null after a full reset. */
+  onReset(listener: (merchant: MerchantState | null) => void): void {
+    this.resetListeners.push(listener)
   }
 }

@@ -56,6 +56,8 @@ export interface TestApp {
   issueKey(customerUid: string, fields?: Record<string, unknown>): Promise<any>
   /** Charges a key with `again` and returns the response body. */
   again(customerUid: string, merchantUid: string, amount?: number, fields?: Record<string, unknown>): Promise<any>
+  /** Takes a fresh token (after moving the clock past the 30-minute lifetime); later calls use it. */
+  renewToken(): Promise<void>
 }
 
 export async function getToken(app: MockApp, impKey: string = DEFAULT_MERCHANT.imp_key, impSecret: string = DEFAULT_MERCHANT.imp_secret): Promise<string> {
@@ -64,14 +66,17 @@ export async function getToken(app: MockApp, impKey: string = DEFAULT_MERCHANT.i
   return res.json().response.access_token
 }
 
-/** A fresh app with the default merchant, a manual clock at T0 and a token. Close it in afterEach. */
+/**
+ * A fresh app with the default merchant, a manual clock at T0 and a token. Close it in afterEach.
+ * Nothing runs on wall time (schedules and webhook retries run when a test moves time and asks).
+ */
 export async function createTestApp(options: BuildAppOptions = {}): Promise<TestApp> {
   const clock = new ManualClock(T0_MS)
-  const app = await buildApp({ clock, ...options })
+  const app = await buildApp({ clock, schedulePollMs: 0, ...options })
   const token = await getToken(app)
   const auth = { authorization: `Bearer ${token}` }
   const send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE') => (url: string, payload?: object) =>
-    app.inject({ method, url, headers: auth, ...(payload === undefined ? {} : { payload }) })
+    app.inject({ method, url, headers: t.auth, ...(payload === undefined ? {} : { payload }) })
   const t: TestApp = {
     app,
     clock,
@@ -100,6 +105,10 @@ export async function createTestApp(options: BuildAppOptions = {}): Promise<Test
         ...fields
       })
       return res.json()
+    },
+    async renewToken() {
+      t.token = await getToken(app)
+      t.auth = { authorization: `Bearer ${t.token}` }
     }
   }
   return t
