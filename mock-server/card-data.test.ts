@@ -1,11 +1,13 @@
 /**
  * Card data never leaves the request it came in: a known card is sent to every route (where it
  * belongs and where it does not, in bodies and query strings, accepted and refused), and then
- * every answer, `/__mock/state`, the journal, the `--data` file and the server log at level trace are searched for
+ * every answer, `/__mock/state`, the journal, the webhook outbox and every webhook body as received,
+ * the `--data` file and the server log at level trace are searched for
  * the full number (with and without dashes), the password digits, the birth date and the CVC.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { Writable } from 'node:stream'
+import { createServer, type Server } from 'node:http'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -44,7 +46,12 @@ function leaks(text: string): string[] {
 }
 
 let server: MockServer
-afterEach(async () => server?.close())
+let receiver: Server | null = null
+afterEach(async () => {
+  await server?.close()
+  await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()))
+  receiver = null
+})
 
 describe('card data', () => {
   it('appears in no answer, state, journal entry or log line after every route has seen the card', { timeout: 60_000 }, async () => {
@@ -58,6 +65,19 @@ describe('card data', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'iamport-mock-card-'))
     const dataFile = join(dataDir, 'state.jsonl')
     server = await createMockServer({ clock: new ManualClock(T0_MS), logger: 'trace', logStream, data: { file: dataFile } })
+    // Every webhook the simulator sends comes here, as it is on the wire.
+    const webhooks: string[] = []
+    receiver = createServer((req, res) => {
+      let raw = `${req.method} ${req.url}\n${JSON.stringify(req.headers)}\n`
+      req.setEncoding('utf8')
+      req.on('data', (chunk: string) => (raw += chunk))
+      req.on('end', () => {
+        webhooks.push(raw)
+        res.end('OK')
+      })
+    })
+    await new Promise<void>((resolve) => receiver!.listen(0, '127.0.0.1', resolve))
+    const noticeUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/webhook`
     const api = axios.create({ baseURL: server.url, validateStatus: () => true, transformResponse: (d) => d })
     const seen: Array<{ what: string; text: string }> = []
     const send = async (what: string, method: string, url: string, body?: unknown, form = false) => {
@@ -79,13 +99,20 @@ describe('card data', () => {
       customer_uid: f.customer_uid, merchant_uid: f.merchant_uid, amount: 9900, name: 'x'
     })
     await send('prepare', 'POST', '/payments/prepare', { merchant_uid: f.prepared_uid, amount: 5000 })
-    const fixture = { ...f, imp_uid: JSON.parse(String(paid.data)).response.imp_uid as string }
+    // A schedule on a customer without a key: its card is presented with the schedule.
+    await send('schedule with a card', 'POST', '/subscribe/payments/schedule', {
+      ...CARD,
+      customer_uid: 'cust_scheduled',
+      schedules: [{ merchant_uid: f.scheduled_uid, schedule_at: f.now + 600, amount: 1000, name: 'x', notice_url: noticeUrl }]
+    })
+    const fixture = { ...f, imp_uid: JSON.parse(String(paid.data)).response.imp_uid as string, webhook_url: noticeUrl }
 
-    // Every route, in JSON and as a form, with the card added where it does not belong too.
+    // Every route, in JSON and as a form, with the card added where it does not belong too, and
+    // notice_url pointing at the receiver, so that every webhook a call causes is seen.
     for (const entry of ROUTES) {
       const request = entry.request(fixture)
       for (const form of [false, true]) {
-        const body = entry.method === 'GET' ? undefined : { ...CARD, ...request.body }
+        const body = entry.method === 'GET' ? undefined : { ...CARD, notice_url: noticeUrl, ...request.body }
         const query = entry.method === 'GET' || entry.method === 'DELETE' ? { ...request.query, ...CARD } : request.query
         await send(entry.route, entry.method, urlOf(entry.route, { ...request, query }), body, form)
       }
@@ -104,16 +131,23 @@ describe('card data', () => {
     await send('malformed', 'POST', '/subscribe/payments/onetime', `{"card_number":"${CARD.card_number}","birth":"${CARD.birth}"`)
     await send('wrong types', 'POST', '/subscribe/customers/cust_x', { ...CARD, expiry: 202607, customer_name: { a: CARD.cvc } })
 
-    for (const control of ['/__mock/state', '/__mock/requests?limit=1000', '/__mock/faults']) {
+    // Scheduled charges run (and send their webhooks) once the clock reaches them; cancels notify too.
+    await api.post('/__mock/clock', { advance_seconds: 3 * 3600 })
+    await send('cancel with webhook', 'POST', '/payments/cancel', { merchant_uid: 'order_again', enable_webhook: true })
+
+    for (const control of ['/__mock/webhooks', '/__mock/state', '/__mock/requests?limit=1000', '/__mock/faults']) {
       const res = await api.get(control)
       seen.push({ what: control, text: String(res.data) })
     }
     seen.push({ what: 'server log', text: log.join('') })
+    webhooks.forEach((text, i) => seen.push({ what: `webhook ${i + 1} as received`, text }))
     seen.push({ what: 'the --data file', text: readFileSync(dataFile, 'utf8') })
 
     // The scan can see: the log did record the requests (with their ids), and the state has the masked key.
     expect(log.join('')).toContain('/subscribe/payments/onetime')
     expect(readFileSync(dataFile, 'utf8')).toContain('"t":"payment"')
+    expect(webhooks.length).toBeGreaterThanOrEqual(3)
+    expect(webhooks.join('\n')).toContain(f.scheduled_uid)
     expect(seen.find((s) => s.what === '/__mock/state')!.text).toContain(`${CARD_DIGITS.slice(0, 8)}****${CARD_DIGITS.slice(-4)}`)
     const found = seen.flatMap((s) => leaks(s.text).map((what) => `${what} in ${s.what}`))
     expect(found).toEqual([])

@@ -1,6 +1,6 @@
 /**
  * Merchant isolation, route by route: merchant B, holding its own token, sends every i'mport route
- * with merchant A's ids (A's customer_uid, merchant_uid, imp_uid, prepared merchant_uid). B must
+ * with merchant A's ids (A's customer_uid, merchant_uid, imp_uid, prepared and scheduled merchant_uids). B must
  * read nothing of A's, and A's data must be exactly as before. Run with configured merchants and
  * with merchants made by --accept-any-key; the control API's `imp_key` scoping is checked too.
  */
@@ -42,6 +42,13 @@ async function seedA(tokenA: string): Promise<Fixture> {
     payload: { customer_uid: f.customer_uid, merchant_uid: f.merchant_uid, amount: 9900, name: 'x' }
   })
   await inject({ method: 'POST', url: '/payments/prepare', headers, payload: { merchant_uid: f.prepared_uid, amount: 5000 } })
+  const scheduled = await inject({
+    method: 'POST',
+    url: '/subscribe/payments/schedule',
+    headers,
+    payload: { customer_uid: f.customer_uid, schedules: [{ merchant_uid: f.scheduled_uid, schedule_at: f.now + 3600, amount: 9900, name: '정기결제' }] }
+  })
+  expect(scheduled.body.code, scheduled.text).toBe(0)
   return { ...f, imp_uid: paid.body.response.imp_uid }
 }
 
@@ -61,7 +68,13 @@ const EXPECTED_FOR_B: Record<string, (f: Fixture) => unknown> = {
   'GET /payments/findAll/:merchant_uid/:payment_status': () => errors.paymentNotFound().toEnvelope(),
   'POST /payments/cancel': () => errors.cancelTargetNotFound().toEnvelope(),
   'PUT /payments/prepare': () => errors.prepareNotFound().toEnvelope(),
-  'GET /payments/prepare/:merchant_uid': () => errors.prepareNotFound().toEnvelope()
+  'GET /payments/prepare/:merchant_uid': () => errors.prepareNotFound().toEnvelope(),
+  'POST /subscribe/payments/schedule': () => errors.scheduleCustomerUnknown().toEnvelope(),
+  'POST /subscribe/payments/unschedule': () => errors.nothingToUnschedule().toEnvelope(),
+  'GET /subscribe/payments/schedule/:merchant_uid': () => errors.scheduleNotFound().toEnvelope(),
+  'PUT /subscribe/payments/schedule/:merchant_uid': () => errors.scheduleNotFound().toEnvelope(),
+  'POST /subscribe/payments/schedule/:merchant_uid/reschedule': () => errors.scheduleNotFound().toEnvelope(),
+  'POST /subscribe/payments/schedule/:merchant_uid/retry': () => errors.scheduleNotFound().toEnvelope()
 }
 
 const IAMPORT_ROUTES = ROUTES.filter((r) => r.area === 'iamport' && r.route !== '/users/getToken')
@@ -94,9 +107,10 @@ for (const mode of ['configured merchants', '--accept-any-key'] as const) {
         if (expected) {
           expect(res.body).toEqual(expected(a))
         } else if (res.body.code === 0 && res.body.response && 'list' in res.body.response) {
-          // Lists B may make: only B's payments (none yet).
+          // Lists B may make: only B's payments and schedules (none yet).
           expect(res.body.response.total).toBe(0)
         }
+        expect(res.text).not.toContain(a.scheduled_uid)
         // Whatever B did went into B's books only.
         expect(stateOf(B.imp_key)).not.toContain(a.imp_uid)
       })
@@ -129,14 +143,21 @@ for (const mode of ['configured merchants', '--accept-any-key'] as const) {
 }
 
 describe("the control API's imp_key scoping", () => {
-  it("keeps a call scoped to B away from A's data, rules, clock and journal", async () => {
+  it("keeps a call scoped to B away from A's data, rules, clock, journal and webhooks", async () => {
     app = await buildApp({ clock: new ManualClock(T0_MS), config: { accept_any_key: true } })
     const a = await seedA(await tokenOf(A))
     await tokenOf(B)
     const ruleA = await inject({ method: 'POST', url: '/__mock/faults', payload: { match: { imp_key: A.imp_key }, action: { type: 'error', message: 'a' }, times: null } })
     expect(ruleA.status).toBe(201)
+    // A webhook of A's (to a closed local port) and a webhook fault scoped to A.
+    await inject({ method: 'POST', url: '/__mock/webhooks/send', payload: { url: a.webhook_url, imp_key: A.imp_key, body: { imp_uid: a.imp_uid } } })
+    const webhookFaultA = await inject({ method: 'POST', url: '/__mock/webhooks/faults', payload: { match: { imp_key: A.imp_key }, action: 'drop', times: null } })
+    expect(webhookFaultA.status).toBe(201)
     const before = stateOf(A.imp_key)
     const clockA = (await inject({ method: 'GET', url: `/__mock/clock?imp_key=${A.imp_key}` })).body.now_ms
+    const webhooksB = await inject({ method: 'GET', url: `/__mock/webhooks?imp_key=${B.imp_key}` })
+    expect(webhooksB.body.deliveries).toEqual([])
+    expect((await inject({ method: 'GET', url: `/__mock/webhooks?imp_key=${A.imp_key}` })).body.deliveries).toHaveLength(1)
 
     const state = await inject({ method: 'GET', url: `/__mock/state?imp_key=${B.imp_key}` })
     expect(state.body.merchants.map((m: { imp_key: string }) => m.imp_key)).toEqual([B.imp_key])
@@ -148,10 +169,13 @@ describe("the control API's imp_key scoping", () => {
 
     await inject({ method: 'POST', url: '/__mock/clock', payload: { imp_key: B.imp_key, advance_seconds: 3600 } })
     await inject({ method: 'DELETE', url: `/__mock/faults?imp_key=${B.imp_key}` })
+    await inject({ method: 'DELETE', url: `/__mock/webhooks/faults?imp_key=${B.imp_key}` })
     await inject({ method: 'POST', url: '/__mock/reset', payload: { imp_key: B.imp_key } })
 
     expect(stateOf(A.imp_key)).toBe(before)
     expect((await inject({ method: 'GET', url: `/__mock/clock?imp_key=${A.imp_key}` })).body.now_ms).toBe(clockA)
     expect((await inject({ method: 'GET', url: `/__mock/faults?imp_key=${A.imp_key}` })).body.rules).toHaveLength(1)
+    expect((await inject({ method: 'GET', url: '/__mock/webhooks/faults' })).body.rules).toHaveLength(1)
+    expect((await inject({ method: 'GET', url: `/__mock/webhooks?imp_key=${A.imp_key}` })).body.deliveries).toHaveLength(1)
   })
 })

@@ -45,7 +45,7 @@ export class FuzzHarness {
     return this.app.close()
   }
 
-  /** Back to a fresh start, then the fixture: a token, a key, a paid order, a prepared amount. */
+  /** Back to a fresh start, then the fixture: a token, a key, a paid order, a prepared amount, a schedule. */
   async seed(): Promise<void> {
     await this.expectOk({ method: 'POST', url: '/__mock/reset', payload: {} })
     const token = await this.expectOk({
@@ -64,6 +64,12 @@ export class FuzzHarness {
       payload: { customer_uid: f.customer_uid, merchant_uid: f.merchant_uid, amount: 9900, name: '월간 이용권' }
     })
     await this.expectOk({ method: 'POST', url: '/payments/prepare', headers: auth, payload: { merchant_uid: f.prepared_uid, amount: 5000 } })
+    await this.expectOk({
+      method: 'POST',
+      url: '/subscribe/payments/schedule',
+      headers: auth,
+      payload: { customer_uid: f.customer_uid, schedules: [{ merchant_uid: f.scheduled_uid, schedule_at: f.now + 3600, amount: 9900, name: '정기결제' }] }
+    })
     this.fixture = { ...f, imp_uid: paid.response.imp_uid }
   }
 
@@ -75,13 +81,21 @@ export class FuzzHarness {
 
   /**
    * Everything a request could change: every merchant as `/__mock/state` shows it (keys, payments,
-   * prepared amounts, token expiry, clock), the token itself, and the fault rules. Read from the
-   * app directly: the same functions the control API answers with, without an HTTP round trip.
+   * prepared amounts, schedules, token expiry, clock), the token itself, the fault rules, the
+   * webhook faults and which webhook deliveries exist (not their attempts, which go on in the
+   * background). Read from the app directly: the same functions the control API answers with.
    */
   snapshot(): string {
     const { store, config } = this.app.mock
     const merchants = [...store.allMerchants()].map((m) => ({ ...merchantSnapshot(m, config, this.app.schedules.book(m)), token: m.token }))
-    return JSON.stringify({ merchants, server_clock: store.clock.nowMs(), faults: this.app.faults.list() })
+    const webhooks = this.app.webhooks.listDeliveries({}).map((d) => d.id)
+    return JSON.stringify({
+      merchants,
+      server_clock: store.clock.nowMs(),
+      faults: this.app.faults.list(),
+      webhook_faults: this.app.webhooks.listFaults(),
+      webhooks
+    })
   }
 
   /** The snapshot right after seeding; null when a case changed state and the fixture must be laid again. */

@@ -18,6 +18,12 @@ export interface Fixture {
   readonly imp_uid: string
   /** A prepared amount under this merchant_uid. */
   readonly prepared_uid: string
+  /** A schedule of the customer's key, due an hour after `now`. */
+  readonly scheduled_uid: string
+  /** The fixture's time (UNIX seconds); schedules are placed after it. */
+  readonly now: number
+  /** Where webhooks a request asks for go: a closed local port, so nothing leaves the machine. */
+  readonly webhook_url: string
   /** The merchant's key pair (getToken, control API scoping). */
   readonly imp_key: string
   readonly imp_secret: string
@@ -54,11 +60,17 @@ export const FIXTURE_CARD = {
   cvc: '913'
 } as const
 
+/** 2026-03-01T00:00:00Z, the manual clock's start in every hardening test. */
+export const FIXTURE_NOW = Date.UTC(2026, 2, 1) / 1000
+
 export const fixtureFor = (impKey: string, impSecret: string, card: Fixture['card'] = FIXTURE_CARD): Fixture => ({
   customer_uid: 'cust_fixture',
   merchant_uid: 'order_fixture',
   imp_uid: '', // filled in once the payment exists
   prepared_uid: 'prep_fixture',
+  scheduled_uid: 'sched_fixture',
+  now: FIXTURE_NOW,
+  webhook_url: 'http://127.0.0.1:9/webhook',
   imp_key: impKey,
   imp_secret: impSecret,
   card
@@ -204,6 +216,75 @@ export const ROUTES: readonly RouteEntry[] = [
     writes: false,
     request: (f) => ({ params: { merchant_uid: f.prepared_uid } })
   },
+  // --- scheduled payments ----------------------------------------------------------------------
+  {
+    method: 'POST',
+    route: '/subscribe/payments/schedule',
+    area: 'iamport',
+    writes: true,
+    request: (f) => ({
+      body: {
+        customer_uid: f.customer_uid,
+        schedules: [{ merchant_uid: 'sched_new', schedule_at: f.now + 7200, amount: 9900, name: '정기결제', notice_url: f.webhook_url }]
+      }
+    })
+  },
+  {
+    method: 'POST',
+    route: '/subscribe/payments/unschedule',
+    area: 'iamport',
+    writes: true,
+    request: (f) => ({ body: { customer_uid: f.customer_uid, merchant_uid: [f.scheduled_uid] } })
+  },
+  {
+    method: 'GET',
+    route: '/subscribe/payments/schedule',
+    area: 'iamport',
+    writes: false,
+    request: (f) => ({ query: { schedule_from: f.now, schedule_to: f.now + 86_400, schedule_status: 'scheduled', page: 1, limit: 20 } })
+  },
+  {
+    method: 'GET',
+    route: '/subscribe/payments/schedule/customers/:customer_uid',
+    area: 'iamport',
+    writes: false,
+    request: (f) => ({ params: { customer_uid: f.customer_uid }, query: { from: f.now, to: f.now + 86_400, page: 1 } })
+  },
+  {
+    method: 'GET',
+    route: '/subscribe/customers/:customer_uid/schedules',
+    area: 'iamport',
+    writes: false,
+    request: (f) => ({ params: { customer_uid: f.customer_uid }, query: { from: f.now, to: f.now + 86_400, 'schedule-status': 'scheduled' } })
+  },
+  {
+    method: 'GET',
+    route: '/subscribe/payments/schedule/:merchant_uid',
+    area: 'iamport',
+    writes: false,
+    request: (f) => ({ params: { merchant_uid: f.scheduled_uid } })
+  },
+  {
+    method: 'PUT',
+    route: '/subscribe/payments/schedule/:merchant_uid',
+    area: 'iamport',
+    writes: true,
+    request: (f) => ({ params: { merchant_uid: f.scheduled_uid }, body: { schedule_at: f.now + 5400 } })
+  },
+  {
+    method: 'POST',
+    route: '/subscribe/payments/schedule/:merchant_uid/reschedule',
+    area: 'iamport',
+    writes: true,
+    request: (f) => ({ params: { merchant_uid: f.scheduled_uid }, body: { schedule_at: f.now + 5400 } })
+  },
+  {
+    method: 'POST',
+    route: '/subscribe/payments/schedule/:merchant_uid/retry',
+    area: 'iamport',
+    writes: true,
+    request: (f) => ({ params: { merchant_uid: f.scheduled_uid } })
+  },
   // --- control API ---------------------------------------------------------------------------
   { method: 'GET', route: '/__mock/health', area: 'control', writes: false, request: () => ({}) },
   { method: 'GET', route: '/__mock/docs', area: 'control', writes: false, request: () => ({}) },
@@ -241,6 +322,32 @@ export const ROUTES: readonly RouteEntry[] = [
     writes: true,
     request: (f) => ({ body: { imp_key: f.imp_key, advance_seconds: 60 } })
   },
+  {
+    method: 'GET',
+    route: '/__mock/webhooks',
+    area: 'control',
+    writes: false,
+    request: (f) => ({ query: { imp_key: f.imp_key, wait: false } })
+  },
+  {
+    method: 'POST',
+    route: '/__mock/webhooks/send',
+    area: 'control',
+    writes: true,
+    request: (f) => ({ body: { url: f.webhook_url, imp_key: f.imp_key, body: { imp_uid: f.imp_uid, merchant_uid: f.merchant_uid, status: 'paid' } } })
+  },
+  { method: 'GET', route: '/__mock/webhooks/faults', area: 'control', writes: false, request: () => ({}) },
+  {
+    method: 'POST',
+    route: '/__mock/webhooks/faults',
+    area: 'control',
+    writes: true,
+    request: (f) => ({ body: { match: { imp_key: f.imp_key, status: 'paid' }, action: 'delay', delay_seconds: 60 } })
+  },
+  { method: 'DELETE', route: '/__mock/webhooks/faults', area: 'control', writes: true, request: (f) => ({ query: { imp_key: f.imp_key } }) },
+  { method: 'DELETE', route: '/__mock/webhooks/faults/:id', area: 'control', writes: true, request: () => ({ params: { id: 'whf_1' } }) },
+  { method: 'GET', route: '/__mock/webhooks/:id', area: 'control', writes: false, request: () => ({ params: { id: 'whd_1' } }) },
+  { method: 'POST', route: '/__mock/webhooks/:id/redeliver', area: 'control', writes: true, request: () => ({ params: { id: 'whd_1' } }) },
   {
     method: 'GET',
     route: '/__mock/requests',
