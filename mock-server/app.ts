@@ -104,6 +104,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   await app.register(faults, { seed: config.seed, startupRules: config.faults, sleep: options.faultSleep })
   await app.register(webhooks)
   await app.register(scheduleEngine, { pollMs: options.schedulePollMs, after: app.webhooks })
+  persistence?.restoreSchedules(store, app.schedules)
   await app.register(users)
   await app.register(customers)
   await app.register(subscribePayments)

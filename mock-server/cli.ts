@@ -21,7 +21,7 @@ const USAGE = `Usage: iamport-mock [options]
   --accept-any-key any imp_key/imp_secret pair becomes its own merchant at its first getToken
   --no-control     switch the control API off (/__mock/health still answers)
   --control-token T  require X-Mock-Control-Token: T on the control API (env IAMPORT_MOCK_CONTROL_TOKEN)
-  --data FILE      keep keys, payments, prepared amounts and tokens in FILE across restarts
+  --data FILE      keep keys, payments, schedules, prepared amounts and tokens in FILE across restarts
                    (default: in memory only)
   --data-fsync P   off (default: written before each answer, survives kill -9) or always
                    (also flushed to disk, survives a power cut; slower)
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   const control = !config.control.enabled ? '; control API: off' : config.control.token !== null ? '; control API: token' : ''
   const loaded = server.app.dataFile
   const data = loaded
-    ? `; data: ${loaded.file} (${loaded.loaded.payments} payments, ${loaded.loaded.billing_keys} billing keys loaded)`
+    ? `; data: ${loaded.file} (${loaded.loaded.payments} payments, ${loaded.loaded.billing_keys} billing keys, ${loaded.loaded.schedules} schedules loaded)`
     : ''
   process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants}${control}${data})\n`)
   if (loaded?.loaded.dropped_tail) {

@@ -73,7 +73,7 @@ describe('--data under kill -9', () => {
     expect(answered.length).toBeGreaterThanOrEqual(KILL_AFTER)
 
     const second = await startBin(file)
-    expect(second.readyLine).toMatch(/data: .*state\.jsonl \(\d+ payments, 1 billing keys loaded\)/)
+    expect(second.readyLine).toMatch(/data: .*state\.jsonl \(\d+ payments, 1 billing keys, 0 schedules loaded\)/)
     const loaded = Number(/\((\d+) payments/.exec(second.readyLine)![1])
     // Every answered payment is there; a few written but not answered may be too.
     expect(loaded).toBeGreaterThanOrEqual(answered.length)

@@ -8,6 +8,7 @@
  *   {"t":"key_deleted","k":"…","u":"<customer_uid>"}
  *   {"t":"payment","k":"…","r":<PaymentRecord>}          the whole record after each change
  *   {"t":"prepare","k":"…","r":<PrepareRecord>}
+ *   {"t":"schedule","k":"…","r":<ScheduleRecord>}        the whole record after each change
  *   {"t":"reset","k":"…"}  /  {"t":"merchant_removed","k":"…"}
  *
  * Each line is written with one synchronous write(2) before the request that caused it is
@@ -45,6 +46,7 @@ export type DataLine =
   | { t: 'key_deleted'; k: string; u: string }
   | { t: 'payment'; k: string; r: Record<string, unknown> & { imp_uid: string } }
   | { t: 'prepare'; k: string; r: Record<string, unknown> & { merchant_uid: string } }
+  | { t: 'schedule'; k: string; r: Record<string, unknown> & { seq: number } }
 
 export class DataFileError extends Error {
   override readonly name = 'DataFileError'

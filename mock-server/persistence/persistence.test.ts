@@ -160,3 +160,47 @@ describe('--data FILE', () => {
     expect(app.dataFile?.loaded.billing_keys).toBe(1)
   })
 })
+
+describe('--data FILE and scheduled payments', () => {
+  const schedule = (merchantUid: string, at: number) => ({
+    customer_uid: 'cust_s',
+    schedules: [{ merchant_uid: merchantUid, schedule_at: at, amount: 1000, name: '정기결제' }]
+  })
+
+  it('keeps schedules, revoked and moved ones included, and runs them after the restart', async () => {
+    let app = await start({ schedulePollMs: 0 })
+    let tok = await token(app)
+    const T = T0_MS / 1000
+    await call(app, tok, 'POST', '/subscribe/customers/cust_s', card)
+    await call(app, tok, 'POST', '/subscribe/payments/schedule', schedule('s1', T + 3600))
+    await call(app, tok, 'POST', '/subscribe/payments/schedule', schedule('s2', T + 7200))
+    await call(app, tok, 'POST', '/subscribe/payments/schedule', schedule('s3', T + 7200))
+    await call(app, tok, 'PUT', '/subscribe/payments/schedule/s2', { schedule_at: T + 5400 })
+    await call(app, tok, 'POST', '/subscribe/payments/unschedule', { customer_uid: 'cust_s', merchant_uid: ['s3'] })
+    // s3 is free again once revoked: a second record under the same merchant_uid.
+    await call(app, tok, 'POST', '/subscribe/payments/schedule', schedule('s3', T + 9000))
+    const list = `/subscribe/payments/schedule?schedule_from=${T}&schedule_to=${T + 86400}&limit=100`
+    const before = await Promise.all(['/subscribe/payments/schedule/s2', '/subscribe/payments/schedule/s3', list].map((u) => call(app, tok, 'GET', u)))
+    expect(before[2].response.total).toBe(4)
+
+    app = await restart(app, { schedulePollMs: 0 })
+    expect(app.dataFile?.loaded.schedules).toBe(4)
+    expect(await Promise.all(['/subscribe/payments/schedule/s2', '/subscribe/payments/schedule/s3', list].map((u) => call(app, tok, 'GET', u)))).toEqual(before)
+
+    // A schedule made after the restart is numbered after the loaded ones (runs after them at equal times).
+    await call(app, tok, 'POST', '/subscribe/payments/schedule', schedule('s4', T + 3600))
+    const moved = await app.inject({ method: 'POST', url: '/__mock/clock', payload: { advance_seconds: 3 * 3600 } })
+    expect(moved.statusCode).toBe(200)
+    tok = await token(app) // three hours on: the old token has expired
+    const listed = await call(app, tok, 'GET', list)
+    expect(listed.code, JSON.stringify(listed)).toBe(0)
+    const ran = listed.response.list as Array<{ merchant_uid: string; schedule_status: string; imp_uid: string | null }>
+    const status = Object.fromEntries(ran.map((r) => [`${r.merchant_uid}:${r.schedule_status}`, r.imp_uid !== null]))
+    expect(status).toEqual({ 's1:executed': true, 's2:executed': true, 's3:revoked': false, 's3:executed': true, 's4:executed': true })
+
+    // The runs themselves are kept too.
+    app = await restart(app, { schedulePollMs: 0 })
+    expect((await call(app, tok, 'GET', '/subscribe/payments/schedule/s1')).response).toMatchObject({ schedule_status: 'executed', payment_status: 'paid' })
+    expect(app.dataFile?.loaded).toMatchObject({ schedules: 5, payments: 4 })
+  })
+})

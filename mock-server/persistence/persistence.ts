@@ -6,13 +6,17 @@
  * compacted, and loaded into the store. While running: every change the store makes is one line
  * appended through the store's observer, synchronously, before the request is answered.
  *
+ * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants.
  * Not kept: the clocks' offsets and frozen state, fault rules made through the control API, the
- * request journal and the id streams' positions (ids already taken are skipped, not reused).
+ * request journal, the webhook outbox and the id streams' positions (ids already taken are
+ * skipped, not reused).
  */
 import { resolveMerchant, type ResolvedConfig } from '../config.js'
 import type { MerchantState, StateChange, StateObserver } from '../store/merchant-state.js'
 import { PaymentRecord, type BillingKeyRecord, type PrepareRecord } from '../store/records.js'
 import type { Store } from '../store/store.js'
+import type { ScheduleBook } from '../schedules/book.js'
+import type { ScheduleRecord } from '../schedules/records.js'
 import {
   DataFileWriter,
   lockDataFile,
@@ -37,6 +41,8 @@ interface MerchantModel {
   /** In first-insertion order: the order payments were made in. */
   payments: Map<string, DataLine & { t: 'payment' }>
   prepares: Map<string, DataLine & { t: 'prepare' }>
+  /** By registration number (a merchant_uid may have a revoked record and a live one). */
+  schedules: Map<number, DataLine & { t: 'schedule' }>
 }
 
 declare module 'fastify' {
@@ -50,6 +56,7 @@ export interface LoadReport {
   merchants: number
   payments: number
   billing_keys: number
+  schedules: number
   /** Data of merchants this start does not know (kept in the file, not served). */
   unknown_merchants: string[]
   /** A last line cut short by a kill was dropped. */
@@ -61,6 +68,8 @@ export class Persistence {
   private unlock: (() => void) | null = null
   /** True while the file's records are put into the store: those changes are not written again. */
   private loading = false
+  /** Schedules read at open, waiting for the schedules engine to exist (`restoreSchedules`). */
+  private pendingSchedules: Array<{ impKey: string; records: ScheduleRecord[] }> = []
 
   constructor(private readonly options: PersistenceOptions) {}
 
@@ -87,6 +96,24 @@ export class Persistence {
     }
   }
 
+  /**
+   * Puts the schedules read at open into the schedules engine's books (which exist only once its
+   * plugin is registered, after the store is loaded).
+   */
+  restoreSchedules(store: Store, books: { book(merchant: MerchantState): ScheduleBook }): void {
+    this.loading = true
+    try {
+      for (const { impKey, records } of this.pendingSchedules.splice(0)) {
+        const state = store.merchantByKey(impKey)
+        if (!state) continue
+        const book = books.book(state)
+        for (const record of records) book.insert(record)
+      }
+    } finally {
+      this.loading = false
+    }
+  }
+
   close(): void {
     this.writer?.close()
     this.writer = null
@@ -95,7 +122,7 @@ export class Persistence {
   }
 
   private load(store: Store, config: ResolvedConfig, model: Map<string, MerchantModel>): Omit<LoadReport, 'dropped_tail'> {
-    const report = { merchants: 0, payments: 0, billing_keys: 0, unknown_merchants: [] as string[] }
+    const report = { merchants: 0, payments: 0, billing_keys: 0, schedules: 0, unknown_merchants: [] as string[] }
     this.loading = true
     try {
       for (const [impKey, m] of model) {
@@ -117,6 +144,9 @@ export class Persistence {
           report.payments++
         }
         for (const prepare of m.prepares.values()) state.savePrepare(prepare.r as unknown as PrepareRecord)
+        const schedules = [...m.schedules.values()].map((l) => l.r as unknown as ScheduleRecord).sort((a, b) => a.seq - b.seq)
+        if (schedules.length > 0) this.pendingSchedules.push({ impKey, records: schedules })
+        report.schedules += schedules.length
         if (m.token) {
           state.setToken({ ...m.token.r })
           store.indexToken(state, null)
@@ -141,6 +171,8 @@ export function lineFor(merchant: MerchantState, change: StateChange): DataLine 
       return { t: 'key_deleted', k, u: change.customer_uid }
     case 'prepare':
       return { t: 'prepare', k, r: change.record as unknown as Record<string, unknown> & { merchant_uid: string } }
+    case 'schedule':
+      return { t: 'schedule', k, r: change.record as unknown as Record<string, unknown> & { seq: number } }
     case 'token':
       return { t: 'token', k, r: { access_token: change.record.access_token, expired_at: change.record.expired_at } }
     case 'merchant_added':
@@ -157,7 +189,8 @@ const emptyModel = (secret: string | null = null): MerchantModel => ({
   token: null,
   keys: new Map(),
   payments: new Map(),
-  prepares: new Map()
+  prepares: new Map(),
+  schedules: new Map()
 })
 
 /** Replays the lines: the latest version of every record, per merchant. */
@@ -196,6 +229,9 @@ export function collapse(lines: readonly DataLine[]): Map<string, MerchantModel>
       case 'prepare':
         of(line.k).prepares.set(line.r.merchant_uid, line)
         break
+      case 'schedule':
+        of(line.k).schedules.set(line.r.seq, line)
+        break
     }
   }
   return model
@@ -207,7 +243,7 @@ function compacted(model: Map<string, MerchantModel>): DataLine[] {
   for (const [k, m] of model) {
     if (m.secret !== null) out.push({ t: 'merchant', k, secret: m.secret })
     if (m.token) out.push(m.token)
-    out.push(...m.keys.values(), ...m.payments.values(), ...m.prepares.values())
+    out.push(...m.keys.values(), ...m.payments.values(), ...m.prepares.values(), ...m.schedules.values())
   }
   return out
 }

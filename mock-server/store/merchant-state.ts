@@ -11,6 +11,7 @@ import { VirtualClock } from '../clock.js'
 import type { MerchantConfig } from '../config.js'
 import { IdGenerator } from '../ids.js'
 import type { BillingKeyRecord, PaymentRecord, PrepareRecord, TokenRecord } from './records.js'
+import type { ScheduleRecord } from '../schedules/records.js'
 
 export type StateChange =
   | { kind: 'payment'; record: PaymentRecord }
@@ -18,6 +19,8 @@ export type StateChange =
   | { kind: 'billing_key_deleted'; customer_uid: string }
   | { kind: 'prepare'; record: PrepareRecord }
   | { kind: 'token'; record: TokenRecord }
+  /** A schedule was registered or changed (kept in the schedules engine's book, told here for persistence). */
+  | { kind: 'schedule'; record: ScheduleRecord }
   /** A merchant joined the store after start-up (open merchant mode). */
   | { kind: 'merchant_added' }
   /** A merchant left the store (a full reset forgets open merchants). */
@@ -88,6 +91,11 @@ export class MerchantState {
   /** Call after changing a stored payment in place (cancel). */
   savePayment(record: PaymentRecord): void {
     this.observer?.(this, { kind: 'payment', record })
+  }
+
+  /** Call after registering or changing a schedule (the schedules engine's book holds it). */
+  saveSchedule(record: ScheduleRecord): void {
+    this.observer?.(this, { kind: 'schedule', record })
   }
 
   savePrepare(record: PrepareRecord): void {
