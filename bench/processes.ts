@@ -32,6 +32,8 @@ export interface ServerSpec {
   logLevel?: 'warn' | 'info'
   /** Simulator only: `--preload-payments N`. */
   preload?: number
+  /** Simulator only: `--data FILE` (persistence on). */
+  data?: string
   /** Flags for node itself (`--expose-gc` for the memory runs). */
   nodeArgs?: string[]
 }
@@ -53,7 +55,8 @@ function argv(spec: ServerSpec, port: number): string[] {
       : [
           '--seed', 'bench',
           '--log-level', spec.logLevel ?? 'warn',
-          ...(spec.preload === undefined ? [] : ['--preload-payments', String(spec.preload)])
+          ...(spec.preload === undefined ? [] : ['--preload-payments', String(spec.preload)]),
+          ...(spec.data === undefined ? [] : ['--data', spec.data])
         ]
   return [...(spec.nodeArgs ?? []), bin, '--port', String(port), ...own]
 }

@@ -5,15 +5,17 @@
  *   1. start-up: spawn to the first 200 from /__mock/health, baseline and simulator alternating
  *      (and the baseline bundled like the bin, for a like-for-like reading);
  *   2. every server started: the baseline, the simulator empty, with its default info logging,
- *      and with 100k and 1M payments preloaded (RSS read once they are ready and settled);
+ *      with `--data` (persistence on), and with 100k and 1M payments preloaded (RSS read once
+ *      they are ready and settled);
  *   3. rounds: in each, every route once on every server (baseline first); medians reported.
  *
  * Knobs (environment): BENCH_ROUNDS (5), BENCH_DURATION (2 s), BENCH_WARMUP (0 s),
  * BENCH_STARTS (5), BENCH_SCALE (100000,1000000), BENCH_LOOKUPS (500).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { CONNECTIONS, runLoad, type LoadOptions, type LoadResult, type RouteLoad } from './load.js'
@@ -89,13 +91,15 @@ async function main(): Promise<void> {
 
   log(`starting servers (preloading ${SCALE.map(count).join(' and ')} payments)`)
   const gc = ['--expose-gc']
-  const [baseline, info, ...stores] = await Promise.all([
+  const dataDir = mkdtempSync(join(tmpdir(), 'iamport-mock-bench-'))
+  const [baseline, info, persisted, ...stores] = await Promise.all([
     startServer(baselineSpec),
     startServer({ label: 'simulator, log level info', kind: 'simulator', logLevel: 'info' }),
+    startServer({ label: 'simulator, --data FILE', kind: 'simulator', data: join(dataDir, 'bench.jsonl') }),
     startServer({ label: 'simulator', kind: 'simulator', preload: 0, nodeArgs: gc }),
     ...SCALE.map((n) => startServer({ label: `simulator, ${count(n)} stored`, kind: 'simulator', preload: n, nodeArgs: gc }))
   ])
-  const servers = [baseline!, info!, ...stores]
+  const servers = [baseline!, info!, persisted!, ...stores]
   try {
     // A second with nothing to do, so that RSS is read on quiet processes.
     await delay(1000)
@@ -103,7 +107,7 @@ async function main(): Promise<void> {
     for (const s of stores) log(`  ${s.spec.label}: RSS ${fixed(rss.get(s)! / 1024)} MiB, heap ${fixed(heapMib(s))} MiB`)
 
     // These requests also warm each simulator's charge path up before the first measured run.
-    const sims = [info!, ...stores]
+    const sims = [info!, persisted!, ...stores]
     const opened = await Promise.all(sims.map((s) => openSession(s.url, LOOKUPS)))
     const sessions = new Map<RunningServer, SimSession>(sims.map((s, i) => [s, opened[i]!]))
     const runs = new Map<string, LoadResult[]>()
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
       for (const [s, route] of inOrder<[RunningServer, SimRoute | 'baseline']>([
         [baseline!, 'baseline'],
         ...stores.map((s): [RunningServer, SimRoute] => [s, 'again']),
+        [persisted!, 'again'],
         [info!, 'again']
       ])) {
         await record(s, route)
@@ -155,7 +160,8 @@ async function main(): Promise<void> {
         simRow(empty, 'getToken'),
         simRow(empty, 'lookup'),
         simRow(empty, 'issue'),
-        simRow(info!, 'again')
+        simRow(info!, 'again'),
+        simRow(persisted!, 'again')
       ],
       startup: [
         { server: 'baseline', ms: startup.baseline },
@@ -182,6 +188,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await Promise.all(servers.map((s) => s.stop()))
+    rmSync(dataDir, { recursive: true, force: true })
   }
 }
 

@@ -10,9 +10,11 @@ import { resolveConfig, type ConfigInput, type ResolvedConfig } from './config.j
 import { Store } from './store/store.js'
 import { EventBus } from './events.js'
 import type { StateObserver } from './store/merchant-state.js'
+import { Persistence, type PersistenceOptions } from './persistence/persistence.js'
 import context from './plugins/context.js'
 import bodyParsers, { parseQueryString } from './plugins/body-parsers.js'
-import errorHandler from './plugins/error-handler.js'
+import errorHandler, { answerFrameworkError } from './plugins/error-handler.js'
+import limits, { MAX_PARAM_LENGTH, clientErrorHandler } from './plugins/limits.js'
 import auth from './plugins/auth.js'
 import { loggerOptions } from './plugins/logging.js'
 import { lazyValidatorFactory } from './plugins/lazy-validation.js'
@@ -39,8 +41,10 @@ export interface BuildAppOptions {
   logger?: boolean | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'
   /** Where log lines go (stdout by default); tests pass a sink to inspect them. */
   logStream?: NodeJS.WritableStream
-  /** Told about every state change (persistence hooks in here). */
+  /** Told about every state change. */
   observer?: StateObserver
+  /** Keep the store in this file across restarts (`--data`); in memory only without it. */
+  data?: PersistenceOptions
   /** Replaces the real wait of `delay` faults (tests pass one that resolves at once). */
   faultSleep?: Sleep
   /**
@@ -60,12 +64,21 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   const config = isResolved(options.config)
     ? { ...options.config, seed: options.seed ?? options.config.seed }
     : resolveConfig(options.config ?? {}, options.seed === undefined ? {} : { seed: options.seed })
-  const store = new Store(config, options.clock ?? systemClock, options.observer ?? null)
+  const persistence = options.data ? new Persistence(options.data) : null
+  const observers = [options.observer, persistence?.observer].filter((o): o is StateObserver => o !== undefined)
+  const observer: StateObserver | null =
+    observers.length === 0 ? null : observers.length === 1 ? observers[0]! : (m, c) => observers.forEach((o) => o(m, c))
+  const store = new Store(config, options.clock ?? systemClock, observer)
+  const loaded = persistence?.open(store, config)
 
   const fastifyOptions: FastifyServerOptions = {
     logger: loggerOptions(options.logger ?? false, options.logStream),
     bodyLimit: config.body_limit,
-    routerOptions: { querystringParser: parseQueryString, maxParamLength: 1000 },
+    // A broken percent-encoding is refused before any route or hook: answer it in the envelope too.
+    frameworkErrors: answerFrameworkError,
+    // Requests Node cannot read (headers over 16 KiB…) are answered in the envelope, not Fastify's body.
+    clientErrorHandler,
+    routerOptions: { querystringParser: parseQueryString, maxParamLength: MAX_PARAM_LENGTH },
     schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory() as never } },
     ajv: {
       customOptions: {
@@ -78,16 +91,20 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     }
   }
   const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
+  app.decorate('dataFile', persistence && loaded ? { file: options.data!.file, loaded } : null)
+  if (persistence) app.addHook('onClose', async () => persistence.close())
 
   const events = new EventBus((err) => app.log.error({ err }, 'event listener failed'))
   await app.register(context, { store, config, events })
   await app.register(bodyParsers)
   await app.register(errorHandler)
+  await app.register(limits)
   await app.register(auth)
   await app.register(journal, { size: config.journal_size })
   await app.register(faults, { seed: config.seed, startupRules: config.faults, sleep: options.faultSleep })
   await app.register(webhooks)
   await app.register(scheduleEngine, { pollMs: options.schedulePollMs, after: app.webhooks })
+  persistence?.restoreSchedules(store, app.schedules)
   await app.register(users)
   await app.register(customers)
   await app.register(subscribePayments)

@@ -9,6 +9,7 @@ import closeWithGrace from 'close-with-grace'
 import { ConfigError, loadConfigFile, resolveConfig, type ResolvedConfig } from './config.js'
 import { createMockServer, type MockServer } from './server.js'
 import { preloadPayments } from './preload.js'
+import { DataFileError } from './persistence/data-file.js'
 
 const USAGE = `Usage: iamport-mock [options]
 
@@ -20,6 +21,10 @@ const USAGE = `Usage: iamport-mock [options]
   --accept-any-key any imp_key/imp_secret pair becomes its own merchant at its first getToken
   --no-control     switch the control API off (/__mock/health still answers)
   --control-token T  require X-Mock-Control-Token: T on the control API (env IAMPORT_MOCK_CONTROL_TOKEN)
+  --data FILE      keep keys, payments, schedules, prepared amounts and tokens in FILE across restarts
+                   (default: in memory only)
+  --data-fsync P   off (default: written before each answer, survives kill -9) or always
+                   (also flushed to disk, survives a power cut; slower)
   -h, --help       this text`
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -43,6 +48,8 @@ async function main(): Promise<void> {
         'accept-any-key': { type: 'boolean' },
         'no-control': { type: 'boolean' },
         'control-token': { type: 'string' },
+        data: { type: 'string' },
+        'data-fsync': { type: 'string' },
         // Bench-only, not in USAGE: see preload.ts and bench/README.md.
         'preload-payments': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
@@ -64,6 +71,10 @@ async function main(): Promise<void> {
   const level = (args['log-level'] ?? 'info') as LogLevel
   if (!LOG_LEVELS.includes(level)) fail(`invalid log level "${level}" (one of ${LOG_LEVELS.join(', ')})`)
 
+  const fsync = args['data-fsync'] ?? 'off'
+  if (fsync !== 'off' && fsync !== 'always') fail(`invalid --data-fsync "${fsync}" (off or always)`)
+  if (args.data === '') fail('--data needs a file name')
+  if (args['data-fsync'] !== undefined && args.data === undefined) fail('--data-fsync needs --data FILE')
   const preloadText = args['preload-payments'] ?? '0'
   const preload = Number(preloadText)
   if (!Number.isSafeInteger(preload) || preload < 0) fail(`invalid --preload-payments "${preloadText}"`)
@@ -91,7 +102,19 @@ async function main(): Promise<void> {
     }
   }
 
-  const server = await createMockServer({ config, port, host, logger: level === 'silent' ? false : level })
+  let server
+  try {
+    server = await createMockServer({
+      config,
+      port,
+      host,
+      logger: level === 'silent' ? false : level,
+      ...(args.data === undefined ? {} : { data: { file: args.data, fsync } })
+    })
+  } catch (err) {
+    if (err instanceof DataFileError) fail(err.message)
+    throw err
+  }
   closeWithGrace({ delay: 5000 }, async ({ err }) => {
     if (err) process.stderr.write(`iamport-mock: ${err.message}\n`)
     await server.close()
@@ -100,7 +123,17 @@ async function main(): Promise<void> {
   const merchants = config.merchants.map((m) => m.imp_key).join(', ') + (config.accept_any_key ? ', any key' : '')
   // The control API is mentioned only when it is not the default (on, no token).
   const control = !config.control.enabled ? '; control API: off' : config.control.token !== null ? '; control API: token' : ''
-  process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants}${control})\n`)
+  const loaded = server.app.dataFile
+  const data = loaded
+    ? `; data: ${loaded.file} (${loaded.loaded.payments} payments, ${loaded.loaded.billing_keys} billing keys, ${loaded.loaded.schedules} schedules loaded)`
+    : ''
+  process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants}${control}${data})\n`)
+  if (loaded?.loaded.dropped_tail) {
+    process.stderr.write(`iamport-mock: ${loaded.file}: the last line was cut short (a kill mid-write) and was dropped; it was never answered\n`)
+  }
+  for (const key of loaded?.loaded.unknown_merchants ?? []) {
+    process.stderr.write(`iamport-mock: ${loaded!.file} holds data of merchant "${key}", which this start does not serve (kept in the file)\n`)
+  }
 }
 
 /**

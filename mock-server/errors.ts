@@ -67,6 +67,18 @@ export const errors = {
   invalidAmount: (name: string) => e(200, -1, `["${name}"] 파라메터는 0보다 큰 금액이어야 합니다.`, 'inferred'),
   /** The request body could not be parsed (malformed JSON, unsupported content type). */
   malformedBody: () => e(400, -1, '요청 본문을 해석할 수 없습니다.', 'inferred'),
+  /** An amount above `MAX_AMOUNT` (domain/money.ts), where sums of amounts stop being exact. */
+  amountTooLarge: (name: string, max: number) => e(200, -1, `["${name}"] 파라메터는 ${max} 이하의 금액이어야 합니다.`, 'inferred'),
+  /** The request line cannot be read: a broken percent-encoding such as `/payments/%`. */
+  malformedUrl: () => e(400, -1, '요청 URL을 해석할 수 없습니다.', 'inferred'),
+  /** The request line is longer than nginx's 8 KiB buffer (`MAX_URL_BYTES`). */
+  urlTooLong: (limit: number) => e(414, -1, `요청 URL이 너무 깁니다. (최대 ${limit} bytes)`, 'inferred'),
+  /** The headers together exceed Node's `maxHeaderSize`; answered before Fastify sees the request. */
+  headersTooLarge: (limit: number) => e(431, -1, `요청 헤더가 너무 큽니다. (최대 ${limit} bytes)`, 'inferred'),
+  /** Node could not read the request at all (a broken request line or header). */
+  malformedRequest: () => e(400, -1, '요청을 해석할 수 없습니다.', 'inferred'),
+  /** The client took too long to send its request (Node's `requestTimeout`). */
+  requestTimeout: () => e(408, -1, '요청 시간이 초과되었습니다.', 'inferred'),
   /** The request body exceeds the configured limit. */
   bodyTooLarge: (limit: number) => e(413, -1, `요청 본문이 너무 큽니다. (최대 ${limit} bytes)`, 'inferred'),
   /** GET list endpoints: an unsupported `payment_status`. */

@@ -15,6 +15,9 @@ export const NullableString = (options: Record<string, unknown> = {}): TUnsafe<s
 export const NullableInteger = (options: Record<string, unknown> = {}): TUnsafe<number | null> =>
   Type.Unsafe<number | null>({ type: ['integer', 'null'], ...options })
 
+/** 9999-12-31T23:59:59Z: the latest time a request may name (later ones have no printable date). */
+export const MAX_UNIX_SECONDS = 253_402_300_799
+
 /** UNIX time in seconds. The real API uses `0`, never `null`, for "has not happened". */
 export const UnixSeconds = (options: Record<string, unknown> = {}) =>
   Type.Integer({ minimum: 0, description: 'UNIX timestamp in seconds; 0 when it has not happened', ...options })

@@ -7,7 +7,7 @@
  */
 import { Type, type Static } from 'typebox'
 import { envelope, paged } from './envelope.js'
-import { Amount, NullableString, UnixSeconds } from './common.js'
+import { Amount, MAX_UNIX_SECONDS, NullableString, UnixSeconds } from './common.js'
 import { CardFieldsSchema, LIMITS } from './customer.js'
 import { BuyerFieldsSchema } from './payment.js'
 
@@ -65,7 +65,7 @@ export const PagedSchedulesResponseSchema = envelope(PagedSchedulesSchema)
 /** `ScheduleAnnotation`: one item of `schedules[]` in `POST /subscribe/payments/schedule`. */
 export const ScheduleItemSchema = Type.Object({
   merchant_uid: Type.String({ minLength: 1, maxLength: LIMITS.merchant_uid }),
-  schedule_at: Type.Integer({ minimum: 0, description: 'UNIX seconds' }),
+  schedule_at: Type.Integer({ minimum: 0, maximum: MAX_UNIX_SECONDS, description: 'UNIX seconds' }),
   currency: Type.Optional(Type.String({ description: 'default KRW' })),
   amount: Amount(),
   tax_free: Type.Optional(Amount()),
@@ -121,7 +121,7 @@ export type UnscheduleBody = Static<typeof UnscheduleBodySchema>
 
 /** Body of `PUT /subscribe/payments/schedule/{merchant_uid}` and `POST …/{merchant_uid}/reschedule`. */
 export const ScheduleAtBodySchema = Type.Object({
-  schedule_at: Type.Integer({ minimum: 0, description: 'UNIX seconds' })
+  schedule_at: Type.Integer({ minimum: 0, maximum: MAX_UNIX_SECONDS, description: 'UNIX seconds' })
 })
 
 export const ScheduleMerchantUidParamsSchema = Type.Object({

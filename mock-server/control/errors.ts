@@ -46,6 +46,7 @@ export const controlErrors = {
     new ControlError(404, 'not_found', `the control API has no ${method} ${path.slice(0, 200)} (see GET /__mock/docs)`),
   disabled: () =>
     new ControlError(404, 'control_disabled', 'the control API is switched off (--no-control); only GET /__mock/health answers'),
+  badUrl: () => new ControlError(400, 'bad_request', 'the request URL could not be read (broken percent-encoding)'),
   internal: () => new ControlError(500, 'internal', 'the control API failed; the simulator log has the details')
 } as const
 

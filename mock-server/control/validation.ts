@@ -9,6 +9,7 @@
  */
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import { createControlAjv } from '../faults/validate.js'
+import { nonFiniteError, nonFinitePath } from '../plugins/finite-numbers.js'
 
 let bodyAjv: Ajv | undefined
 let queryAjv: Ajv | undefined
@@ -37,7 +38,11 @@ export function compileControlValidator(schema: unknown, isBody: boolean): LazyV
     validate ??= compile(schema as object, isBody)
     const valid = validate(data) as boolean
     check.errors = validate.errors ?? null
-    return valid
+    if (!valid) return false
+    const path = nonFinitePath(data)
+    if (path === null) return true
+    check.errors = [nonFiniteError(path) as ErrorObject]
+    return false
   }
   return check
 }

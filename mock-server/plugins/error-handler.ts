@@ -10,6 +10,10 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { IamportError, errors } from '../errors.js'
+import { controlErrors, sendControlError } from '../control/errors.js'
+
+/** The control API's prefix (kept here as a literal: control/index.ts imports this module's neighbours). */
+const CONTROL_PREFIX = '/__mock'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -81,6 +85,20 @@ function toIamportError(error: FastifyError, request: FastifyRequest, bodyLimit:
     return new IamportError(error.statusCode, -1, errors.malformedBody().message, 'inferred')
   }
   return null
+}
+
+/**
+ * Errors Fastify raises before a route is chosen (`frameworkErrors`): a URL whose
+ * percent-encoding is broken. No hook or error handler runs for these, so the answer is written
+ * here, in the shape of the namespace the URL is in.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.debug({ code: error.code }, 'unreadable request line')
+  if (request.url.startsWith(CONTROL_PREFIX)) {
+    void sendControlError(reply, controlErrors.badUrl())
+    return
+  }
+  void sendError(reply, error.code === 'FST_ERR_BAD_URL' ? errors.malformedUrl() : errors.malformedBody())
 }
 
 export default fp(

@@ -6,6 +6,7 @@
  * schema still fails the suite.
  */
 import AjvCompiler from '@fastify/ajv-compiler'
+import { nonFiniteError, nonFinitePath } from './finite-numbers.js'
 
 type Validate = ((data: unknown, context?: unknown) => boolean) & { errors?: unknown }
 type BuildRouteValidator = (route: { schema: unknown; method: string; url: string; httpPart: string }) => Validate
@@ -27,7 +28,12 @@ export function lazyValidatorFactory(): BuildValidator {
         validate ??= (compileRoute ??= pool(externalSchemas, options))(route)
         const valid = validate(data, context)
         lazy.errors = validate.errors
-        return valid
+        if (!valid) return false
+        // After ajv, since its coercion is what turns "999…9" into Infinity.
+        const path = nonFinitePath(data)
+        if (path === null) return true
+        lazy.errors = [nonFiniteError(path)]
+        return false
       }
       // Tells Fastify to pass the parent context, which ajv needs to coerce a root value.
       lazy.schemaEnv = true

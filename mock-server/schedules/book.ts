@@ -12,6 +12,9 @@ function runsBefore(a: ScheduleRecord, b: ScheduleRecord): boolean {
 
 export class ScheduleBook {
   private seq = 0
+
+  /** `onSave` is told about every record registered or changed (the merchant's state observer: persistence). */
+  constructor(private readonly onSave: ((record: ScheduleRecord) => void) | null = null) {}
   /** Every record, in registration order. */
   private readonly records: ScheduleRecord[] = []
   /** The live record of each merchant_uid (a revoked one is replaced when the uid is scheduled again). */
@@ -26,12 +29,20 @@ export class ScheduleBook {
   }
 
   insert(record: ScheduleRecord): void {
+    // A record loaded from a data file keeps its number; new ones are numbered after it.
+    if (record.seq > this.seq) this.seq = record.seq
     this.records.push(record)
     this.byMerchantUid.set(record.merchant_uid, record)
     const list = this.byCustomerUid.get(record.customer_uid)
     if (list) list.push(record)
     else this.byCustomerUid.set(record.customer_uid, [record])
     if (record.schedule_status === 'scheduled') this.enqueue(record)
+    this.onSave?.(record)
+  }
+
+  /** Call after changing a record in place (revoked, moved, rescheduled, run). */
+  save(record: ScheduleRecord): void {
+    this.onSave?.(record)
   }
 
   get(merchantUid: string): ScheduleRecord | undefined {

@@ -62,7 +62,7 @@ export class Scheduler {
   book(merchant: MerchantState): ScheduleBook {
     let book = this.books.get(merchant)
     if (!book) {
-      book = new ScheduleBook()
+      book = new ScheduleBook((record) => merchant.saveSchedule(record))
       this.books.set(merchant, book)
     }
     return book
@@ -77,6 +77,7 @@ export class Scheduler {
     this.book(merchant).dequeue(record)
     const declineReason = decided ? decided.declineReason : (this.declineRule?.(merchant, record) ?? null)
     const payment = runSchedule(merchant, record, this.options.fidelity, { declineReason, onBug: this.options.onError })
+    this.book(merchant).save(record)
     emitCharge(this.options.events, merchant, payment)
     return payment
   }

@@ -139,6 +139,7 @@ export function unschedule(state: MerchantState, book: ScheduleBook, body: Unsch
     record.schedule_status = 'revoked'
     record.revoked_at = now
     book.dequeue(record)
+    book.save(record)
   }
   return targets
 }
@@ -157,6 +158,7 @@ export function moveSchedule(state: MerchantState, book: ScheduleBook, merchantU
   if (scheduleAt < state.now()) throw errors.scheduleAtInPast()
   record.schedule_at = scheduleAt
   book.enqueue(record)
+  book.save(record)
   return record
 }
 
@@ -183,6 +185,7 @@ export function reschedule(state: MerchantState, book: ScheduleBook, merchantUid
   record.executed_at = 0
   record.imp_uid = null
   book.enqueue(record)
+  book.save(record)
   return record
 }
 

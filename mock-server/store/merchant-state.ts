@@ -11,6 +11,7 @@ import { VirtualClock } from '../clock.js'
 import type { MerchantConfig } from '../config.js'
 import { IdGenerator } from '../ids.js'
 import type { BillingKeyRecord, PaymentRecord, PrepareRecord, TokenRecord } from './records.js'
+import type { ScheduleRecord } from '../schedules/records.js'
 
 export type StateChange =
   | { kind: 'payment'; record: PaymentRecord }
@@ -18,6 +19,14 @@ export type StateChange =
   | { kind: 'billing_key_deleted'; customer_uid: string }
   | { kind: 'prepare'; record: PrepareRecord }
   | { kind: 'token'; record: TokenRecord }
+  /** A schedule was registered or changed (kept in the schedules engine's book, told here for persistence). */
+  | { kind: 'schedule'; record: ScheduleRecord }
+  /** A merchant joined the store after start-up (open merchant mode). */
+  | { kind: 'merchant_added' }
+  /** A merchant left the store (a full reset forgets open merchants). */
+  | { kind: 'merchant_removed' }
+  /** The merchant's data was emptied (control API reset). */
+  | { kind: 'reset' }
 
 export type StateObserver = (merchant: MerchantState, change: StateChange) => void
 
@@ -84,6 +93,11 @@ export class MerchantState {
     this.observer?.(this, { kind: 'payment', record })
   }
 
+  /** Call after registering or changing a schedule (the schedules engine's book holds it). */
+  saveSchedule(record: ScheduleRecord): void {
+    this.observer?.(this, { kind: 'schedule', record })
+  }
+
   savePrepare(record: PrepareRecord): void {
     this.prepares.set(record.merchant_uid, record)
     this.observer?.(this, { kind: 'prepare', record })
@@ -104,6 +118,7 @@ export class MerchantState {
     this.prepares.clear()
     this.clock.reset()
     this.ids = new IdGenerator(`${this.seed}:${this.merchant.imp_key}`)
+    this.observer?.(this, { kind: 'reset' })
   }
 }
 

@@ -22,10 +22,17 @@ export class Store {
     private readonly observer: StateObserver | null = null
   ) {
     this.clock = new VirtualClock(baseClock)
-    for (const merchant of config.merchants) this.addMerchant(merchant)
+    for (const merchant of config.merchants) this.register(merchant)
   }
 
+  /** Adds a merchant after start-up (open merchant mode); the observer is told, unlike for configured ones. */
   addMerchant(merchant: MerchantConfig): MerchantState {
+    const state = this.register(merchant)
+    this.observer?.(state, { kind: 'merchant_added' })
+    return state
+  }
+
+  private register(merchant: MerchantConfig): MerchantState {
     const state = new MerchantState(merchant, this.config.seed, this.clock, this.observer)
     this.merchants.set(merchant.imp_key, state)
     return state
@@ -36,7 +43,9 @@ export class Store {
     const state = this.merchants.get(impKey)
     if (!state) return false
     if (state.token) this.tokens.delete(state.token.access_token)
-    return this.merchants.delete(impKey)
+    this.merchants.delete(impKey)
+    this.observer?.(state, { kind: 'merchant_removed' })
+    return true
   }
 
   merchantByKey(impKey: string): MerchantState | undefined {

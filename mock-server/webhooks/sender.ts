@@ -68,8 +68,11 @@ export function postWebhook(
       if (settled) return
       settled = true
       for (const timer of timers) clearTimeout(timer)
+      // The signal lives as long as the simulator: a listener left on it would keep this attempt alive.
+      signal?.removeEventListener('abort', onAbort)
       resolve({ ...outcome, duration_ms: elapsed() })
     }
+    const onAbort = () => fail('aborted')
     const fail = (error: string) => {
       finish({ status_code: null, error, response_excerpt: null })
       request.destroy()
@@ -117,7 +120,7 @@ export function postWebhook(
     // `on`, not `once`: destroying the request after a timeout may emit a second error.
     request.on('error', (err) => fail(describe(err)))
     if (signal?.aborted) return fail('aborted')
-    signal?.addEventListener('abort', () => fail('aborted'), { once: true })
+    signal?.addEventListener('abort', onAbort, { once: true })
     request.end(payload)
   })
 }
