@@ -16,7 +16,7 @@ import bodyParsers, { parseQueryString } from './plugins/body-parsers.js'
 import errorHandler, { answerFrameworkError } from './plugins/error-handler.js'
 import limits, { MAX_PARAM_LENGTH, clientErrorHandler } from './plugins/limits.js'
 import auth from './plugins/auth.js'
-import { loggerOptions } from './plugins/logging.js'
+import { OneLinePerRequest, loggerOptions } from './plugins/logging.js'
 import { lazyValidatorFactory } from './plugins/lazy-validation.js'
 import users from './routes/users.js'
 import customers from './routes/customers.js'
@@ -73,6 +73,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
 
   const fastifyOptions: FastifyServerOptions = {
     logger: loggerOptions(options.logger ?? false, options.logStream),
+    logController: new OneLinePerRequest(),
     bodyLimit: config.body_limit,
     // A broken percent-encoding is refused before any route or hook: answer it in the envelope too.
     frameworkErrors: answerFrameworkError,
