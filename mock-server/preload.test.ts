@@ -22,7 +22,7 @@ describe('preloadPayments (bench-only bulk load)', () => {
     expect(state.payments.size).toBe(25)
     expect(state.paymentsByCustomerUid.get(preloadedCustomerUid(7))).toHaveLength(1)
 
-    const [payment] = state.paymentsByMerchantUid.get(preloadedMerchantUid(7))!
+    const [payment] = state.paymentsByMerchantUid.get(preloadedMerchantUid(7))
     const body = expectEnvelope(await t.get(`/payments/${payment!.imp_uid}`), 200, PaymentResponseSchema)
     expect(body.response).toMatchObject({
       merchant_uid: 'preload_order_7',

@@ -64,7 +64,7 @@ function findCancelTarget(state: MerchantState, input: CancelInput): PaymentReco
     payment = state.payments.get(input.imp_uid)
   } else if (input.merchant_uid) {
     // Several attempts may share a merchant_uid; only one can have been paid.
-    payment = state.paymentsByMerchantUid.get(input.merchant_uid)?.findLast((p) => p.status !== 'failed')
+    payment = state.paymentsByMerchantUid.get(input.merchant_uid).findLast((p) => p.status !== 'failed')
   } else {
     throw errors.cancelTargetMissing()
   }

@@ -47,7 +47,7 @@ export function findByMerchantUid(
   status: PaymentStatus | undefined,
   sorting: Sorting | undefined
 ): PaymentRecord {
-  const matches = (state.paymentsByMerchantUid.get(merchantUid) ?? []).filter((p) => !status || p.status === status)
+  const matches = state.paymentsByMerchantUid.get(merchantUid).filter((p) => !status || p.status === status)
   const first = sortPayments(matches, sorting)[0]
   if (!first) throw errors.paymentNotFound()
   return first
@@ -75,7 +75,7 @@ export function findAllByMerchantUid(
   status: PaymentStatus | undefined,
   options: { page?: number | undefined; limit?: number | undefined; sorting?: Sorting | undefined }
 ): Paged<PaymentRecord> {
-  const matches = (state.paymentsByMerchantUid.get(merchantUid) ?? []).filter((p) => !status || p.status === status)
+  const matches = state.paymentsByMerchantUid.get(merchantUid).filter((p) => !status || p.status === status)
   if (matches.length === 0) throw errors.paymentNotFound()
   return paginate(sortPayments(matches, options.sorting), options.page, options.limit)
 }
@@ -132,5 +132,5 @@ export function listByStatus(
 
 /** `GET /subscribe/customers/{customer_uid}/payments`: 20 a page, newest first; empty (not 404) for an unknown uid. */
 export function listByCustomer(state: MerchantState, customerUid: string, page: number | undefined): Paged<PaymentRecord> {
-  return paginate(sortPayments(state.paymentsByCustomerUid.get(customerUid) ?? []), page)
+  return paginate(sortPayments(state.paymentsByCustomerUid.get(customerUid)), page)
 }

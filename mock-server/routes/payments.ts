@@ -76,8 +76,7 @@ const payments: FastifyPluginAsyncTypebox = async (app) => {
         if (payment) found.push(payment)
       }
       for (const merchantUid of merchantUids) {
-        const attempts = state.paymentsByMerchantUid.get(merchantUid)
-        if (attempts) found.push(findByMerchantUid(state, merchantUid, undefined, undefined))
+        if (state.paymentsByMerchantUid.has(merchantUid)) found.push(findByMerchantUid(state, merchantUid, undefined, undefined))
       }
       if (found.length === 0) throw errors.paymentNotFound()
       if (found.length < impUids.length + merchantUids.length) reply.code(207)

@@ -12,6 +12,7 @@ import type { MerchantConfig } from '../config.js'
 import { IdGenerator } from '../ids.js'
 import type { BillingKeyRecord, PaymentRecord, PrepareRecord, TokenRecord } from './records.js'
 import type { ScheduleRecord } from '../schedules/records.js'
+import { MultiIndex } from './multi-index.js'
 
 export type StateChange =
   | { kind: 'payment'; record: PaymentRecord }
@@ -36,9 +37,9 @@ export class MerchantState {
   /** By imp_uid. */
   readonly payments = new Map<string, PaymentRecord>()
   /** Every payment made with a merchant_uid, oldest first (failed attempts may share one). */
-  readonly paymentsByMerchantUid = new Map<string, PaymentRecord[]>()
+  readonly paymentsByMerchantUid = new MultiIndex<string, PaymentRecord>()
   /** Every payment made with a customer_uid's key, oldest first. */
-  readonly paymentsByCustomerUid = new Map<string, PaymentRecord[]>()
+  readonly paymentsByCustomerUid = new MultiIndex<string, PaymentRecord>()
   readonly prepares = new Map<string, PrepareRecord>()
   /** This merchant's time: the server clock plus whatever the control API moved it by. */
   readonly clock: VirtualClock
@@ -83,8 +84,8 @@ export class MerchantState {
 
   insertPayment(record: PaymentRecord): void {
     this.payments.set(record.imp_uid, record)
-    append(this.paymentsByMerchantUid, record.merchant_uid, record)
-    if (record.customer_uid !== null) append(this.paymentsByCustomerUid, record.customer_uid, record)
+    this.paymentsByMerchantUid.add(record.merchant_uid, record)
+    if (record.customer_uid !== null) this.paymentsByCustomerUid.add(record.customer_uid, record)
     this.observer?.(this, { kind: 'payment', record })
   }
 
@@ -105,7 +106,7 @@ export class MerchantState {
 
   /** The paid payment for a merchant_uid, if there is one. */
   paidPaymentFor(merchantUid: string): PaymentRecord | undefined {
-    return this.paymentsByMerchantUid.get(merchantUid)?.find((p) => p.status === 'paid')
+    return this.paymentsByMerchantUid.get(merchantUid).find((p) => p.status === 'paid')
   }
 
   /** Forgets everything and restarts the id stream and clock, as on a fresh start. */
@@ -120,10 +121,4 @@ export class MerchantState {
     this.ids = new IdGenerator(`${this.seed}:${this.merchant.imp_key}`)
     this.observer?.(this, { kind: 'reset' })
   }
-}
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
 }
