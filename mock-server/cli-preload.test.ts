@@ -1,13 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_MERCHANT } from './config.js'
-import { runCli, spawnCli, type SpawnedServer } from './test/spawn.js'
+import { runCli, spawnCli, stopCli, type SpawnedServer } from './test/spawn.js'
 
 let server: SpawnedServer | undefined
 afterEach(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM')
-    await server.exited
-  }
+  await stopCli(server)
   server = undefined
 })
 

@@ -4,15 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import axios from 'axios'
-import { runCli, spawnCli, type SpawnedServer } from '../test/spawn.js'
+import { runCli, spawnCli, stopCli, type SpawnedServer } from '../test/spawn.js'
 import { createMockControl, MockControlError } from '../../client/mock-control.js'
 
 let server: SpawnedServer | undefined
 afterEach(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM')
-    await server.exited
-  }
+  await stopCli(server)
   server = undefined
 })
 

@@ -59,3 +59,11 @@ export async function runCli(args: string[]): Promise<{ code: number | null; std
     return { code: e.code, stdout: '', stderr: e.stderr }
   }
 }
+
+/** Stops a spawned simulator that is still running (an afterEach for tests that spawn one). */
+export async function stopCli(server: SpawnedServer | undefined): Promise<void> {
+  if (server && server.child.exitCode === null) {
+    server.child.kill('SIGTERM')
+    await server.exited
+  }
+}
