@@ -28,6 +28,15 @@ export const CancelHistorySchema = Type.Object(
 )
 export type CancelHistory = Static<typeof CancelHistorySchema>
 
+/** Buyer fields as payments and schedules answer them (`null` where not given). */
+export const BuyerResponseFields = {
+  buyer_name: NullableString(),
+  buyer_email: NullableString(),
+  buyer_tel: NullableString(),
+  buyer_addr: NullableString(),
+  buyer_postcode: NullableString()
+}
+
 /** `PaymentAnnotation`: every field, with the JSON type the real API sends (nullable where captures show `null`). */
 export const PaymentSchema = Type.Object(
   {
@@ -63,11 +72,7 @@ export const PaymentSchema = Type.Object(
     amount: Amount(),
     cancel_amount: Amount(),
     currency: Type.String(),
-    buyer_name: NullableString(),
-    buyer_email: NullableString(),
-    buyer_tel: NullableString(),
-    buyer_addr: NullableString(),
-    buyer_postcode: NullableString(),
+    ...BuyerResponseFields,
     custom_data: NullableString(),
     user_agent: NullableString(),
     status: Type.Unsafe<PaymentStatus>({ type: 'string', enum: [...PAYMENT_STATUSES] }),

@@ -9,7 +9,7 @@ import { Type, type Static } from 'typebox'
 import { envelope, paged } from './envelope.js'
 import { Amount, MAX_UNIX_SECONDS, NullableString, UnixSeconds } from './common.js'
 import { CardFieldsSchema, LIMITS } from './customer.js'
-import { BuyerFieldsSchema } from './payment.js'
+import { BuyerFieldsSchema, BuyerResponseFields } from './payment.js'
 
 export const SCHEDULE_STATUSES = ['scheduled', 'executed', 'revoked'] as const
 export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number]
@@ -33,11 +33,7 @@ export const ScheduleResultSchema = Type.Object(
     amount: Amount(),
     currency: Type.String(),
     name: NullableString(),
-    buyer_name: NullableString(),
-    buyer_email: NullableString(),
-    buyer_tel: NullableString(),
-    buyer_addr: NullableString(),
-    buyer_postcode: NullableString(),
+    ...BuyerResponseFields,
     custom_data: NullableString(),
     schedule_status: Type.Unsafe<ScheduleStatus>({ type: 'string', enum: [...SCHEDULE_STATUSES] }),
     payment_status: Type.Unsafe<SchedulePaymentStatus | null>({
