@@ -13,16 +13,21 @@ export function nonFinitePath(data: unknown): string | null {
   const stack: Array<{ value: object; path: string }> = [{ value: data, path: '' }]
   while (stack.length > 0) {
     const { value, path } = stack.pop()!
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key]
+      // Every validated body passes here: the pointer is only built where it is needed.
       if (typeof child === 'number') {
-        if (!Number.isFinite(child)) return childPath
+        if (!Number.isFinite(child)) return pointer(path, key)
       } else if (typeof child === 'object' && child !== null) {
-        stack.push({ value: child, path: childPath })
+        stack.push({ value: child, path: pointer(path, key) })
       }
     }
   }
   return null
+}
+
+function pointer(parent: string, key: string): string {
+  return `${parent}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`
 }
 
 /** The ajv-shaped error for a non-finite number (read by both error handlers as a type error). */
