@@ -11,7 +11,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            'spec/**/*.test.ts',
+            'api/**/*.test.ts',
+            'test/**/*.test.ts',
             'mock-server/**/*.test.ts',
             'fixtures/**/*.test.ts',
             'client/**/*.test.ts',

@@ -50,7 +50,7 @@ export type {
   UnscheduleBody,
   ScheduleRangeQuery,
   CustomerSchedulesQuery
-} from '../spec/index.js'
+} from '../api/v1/index.js'
 
 // The simulator's control API (/__mock): faults, clock, reset, state, journal.
 export {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { createMockControl, MockControlError } from './mock-control.js'
-import { startHttp, type HttpHarness } from '../mock-server/test/http.js'
+import { startHttp, type HttpHarness } from '../test/support/http.js'
 
 let h: HttpHarness | undefined
 let other: FastifyInstance | undefined

@@ -12,10 +12,8 @@
  * (`invalid_rule`, `unknown_merchant`…) and message.
  */
 import axios, { type AxiosInstance } from 'axios'
-import type { FaultRuleInput } from '../mock-server/faults/schema.js'
-import type { FaultRuleView } from '../mock-server/faults/engine.js'
-import type { WebhookFaultInput, WebhookFaultView } from '../mock-server/webhooks/faults.js'
-import type { DeliveryListView, DeliveryView, WebhookSend } from '../mock-server/webhooks/schemas.js'
+import type { FaultRuleInput } from '../api/control/faults.js'
+import type { DeliveryListView, DeliveryView, WebhookSend } from '../api/control/webhooks.js'
 import type {
   ClockView,
   ControlErrorBody,
@@ -24,12 +22,14 @@ import type {
   JournalView,
   ResetResult,
   StateView
-} from '../mock-server/control/schemas.js'
+} from '../api/control/schemas.js'
+import type { FaultRuleView } from '../api/control/faults.js'
 
 export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult }
 export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, WebhookFaultView }
-export type { FaultAction, FaultMatch } from '../mock-server/faults/schema.js'
-export type { JournalEntry } from '../mock-server/journal/journal.js'
+export type { FaultAction, FaultMatch } from '../api/control/faults.js'
+import type { WebhookFaultInput, WebhookFaultView } from '../api/control/webhooks.js'
+export type { JournalEntry } from '../api/control/journal.js'
 
 /** The header that forces one outcome on one i'mport request (see the README's preset list). */
 export const FAULT_PRESET_HEADER = 'X-Iamport-Mock-Fault'

@@ -8,7 +8,7 @@
  * Transport failures become `IamportConnectionError`; no `AxiosError` leaves this module.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios'
-import type { Auth } from '../spec/auth.js'
+import type { Auth } from '../api/v1/auth.js'
 import { IamportConnectionError, errorFromResponse, isEnvelope, type ConnectionFailure } from './errors.js'
 import { backoffDelay, isRetryableStatus, resolveRetry, type RetryPolicy } from './retry.js'
 import { TokenCache } from './token.js'

@@ -10,7 +10,7 @@
  * Expiry is computed from the server's own `now` and `expired_at` (their difference is the token's
  * remaining life), so a local clock that is off by minutes does not matter.
  */
-import type { Auth } from '../spec/auth.js'
+import type { Auth } from '../api/v1/auth.js'
 
 export interface TokenCacheOptions {
   /** Issues a token (POST /users/getToken with the client's key pair). */

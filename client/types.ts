@@ -1,5 +1,5 @@
 /** Public option and result types of the client. */
-import type { Envelope } from '../spec/envelope.js'
+import type { Envelope } from '../api/v1/envelope.js'
 import type { RetryOptions } from './retry.js'
 
 export interface IamportClientOptions {

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createInterface } from 'node:readline'
-import { DEFAULT_MERCHANT } from '../mock-server/config.js'
 import { SIMULATOR_CARD } from './lib/target.js'
+import { DEFAULT_MERCHANT } from '../api/v1/docs-merchant.js'
 
 /** The bar for the real-mode run. */
 const MIN_TESTS = 15

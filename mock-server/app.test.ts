@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { Writable } from 'node:stream'
-import { ErrorEnvelopeSchema } from '../spec/envelope.js'
+import { ErrorEnvelopeSchema } from '../api/v1/envelope.js'
 import { buildApp } from './app.js'
-import { ManualClock } from './clock.js'
-import { errors } from './errors.js'
-import { createTestApp, expectEnvelope, expectError, getToken, T0_MS, type TestApp } from './test/helpers.js'
+import { ManualClock } from './shared/clock.js'
+import { errors } from '../api/v1/catalogue.js'
+import { createTestApp, expectEnvelope, expectError, getToken, T0_MS, type TestApp } from '../test/support/helpers.js'
 
 let t: TestApp
 afterEach(async () => t?.app.close())

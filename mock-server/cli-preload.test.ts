@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_MERCHANT } from './config.js'
-import { runCli, spawnCli, stopCli, type SpawnedServer } from './test/spawn.js'
+import { runCli, spawnCli, stopCli, type SpawnedServer } from '../test/support/spawn.js'
+import { DEFAULT_MERCHANT } from '../api/v1/docs-merchant.js'
 
 let server: SpawnedServer | undefined
 afterEach(async () => {

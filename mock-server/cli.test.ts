@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_MERCHANT } from './config.js'
-import { runCli, spawnCli } from './test/spawn.js'
+import { runCli, spawnCli } from '../test/support/spawn.js'
+import { DEFAULT_MERCHANT } from '../api/v1/docs-merchant.js'
 
 describe('the iamport-mock command', () => {
   it('prints one ready line with the base URL, serves health and getToken, and exits 0 on SIGTERM', async () => {

@@ -6,10 +6,10 @@
 import { parseArgs } from 'node:util'
 import { randomBytes } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
-import { ConfigError, loadConfigFile, resolveConfig, type ResolvedConfig } from './config.js'
+import { ConfigError, loadConfigFile, resolveConfig, type ResolvedConfig } from './shared/config/config.js'
 import { createMockServer, type MockServer } from './server.js'
 import { preloadPayments } from './preload.js'
-import { DataFileError } from './persistence/data-file.js'
+import { DataFileError } from './shared/persistence/data-file.js'
 
 const USAGE = `Usage: iamport-mock [options]
 

@@ -5,11 +5,11 @@ export {
   resolveConfig,
   loadConfigFile,
   ConfigError,
-  DEFAULT_MERCHANT,
   DEFAULT_SEED,
   type ConfigInput,
   type ResolvedConfig,
   type MerchantConfig
-} from './config.js'
-export { ManualClock, systemClock, type Clock } from './clock.js'
-export { errors, IamportError } from './errors.js'
+} from './shared/config/config.js'
+export { DEFAULT_MERCHANT } from '../api/v1/docs-merchant.js'
+export { ManualClock, systemClock, type Clock } from './shared/clock.js'
+export { errors, CatalogueError } from '../api/v1/catalogue.js'

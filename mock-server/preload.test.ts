@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { MockApp } from './app.js'
-import { createTestApp, expectEnvelope, T0, type TestApp } from './test/helpers.js'
+import { createTestApp, expectEnvelope, T0, type TestApp } from '../test/support/helpers.js'
 import { preloadPayments, preloadedCustomerUid, preloadedMerchantUid } from './preload.js'
-import { PaymentResponseSchema } from '../spec/payment.js'
-import { CustomerResponseSchema } from '../spec/customer.js'
+import { PaymentResponseSchema } from '../api/v1/payment.js'
+import { CustomerResponseSchema } from '../api/v1/customer.js'
 
 let t: TestApp
 afterEach(() => t.app.close())

@@ -5,11 +5,11 @@
  * HTTP a million payments take minutes; this takes seconds. It emits no events (no webhooks for
  * data nobody asked to be notified about).
  */
-import type { FidelityOptions } from './config.js'
-import type { MerchantState } from './store/merchant-state.js'
-import { issueBillingKey } from './domain/billing-keys.js'
-import { chargeBillingKey } from './domain/charges.js'
-import { joinFlat } from './flat-strings.js'
+import type { FidelityOptions } from './shared/config/config.js'
+import type { MerchantState } from './shared/store/merchant-state.js'
+import { issueBillingKey } from './v1/domain/billing-keys.js'
+import { chargeBillingKey } from './v1/domain/charges.js'
+import { joinFlat } from './shared/flat-strings.js'
 import { APPROVED_CARD } from '../fixtures/cards/catalogue.js'
 
 // Built flat, like the strings JSON.parse hands the routes, so a preloaded record weighs what a

@@ -1,5 +1,5 @@
 /** `/users/getToken`: access tokens. */
-import type { Auth } from '../../spec/auth.js'
+import type { Auth } from '../../api/v1/auth.js'
 import type { Caller, RequestCore } from '../request.js'
 import type { Mode, RequestOptions, Result } from '../types.js'
 

@@ -1,9 +1,9 @@
 /** `/subscribe/customers…`: billing keys (a card stored with the PG under the merchant's `customer_uid`). */
-import type { Customer, IssueBillingKeyBody } from '../../spec/customer.js'
-import type { Paged } from '../../spec/envelope.js'
-import type { Payment } from '../../spec/payment.js'
-import type { CustomerSchedulesQuery, ScheduleResult } from '../../spec/schedule.js'
-import type { CustomerPaymentsQuery, DeleteBillingKeyQuery } from '../../spec/queries.js'
+import type { Customer, IssueBillingKeyBody } from '../../api/v1/customer.js'
+import type { Paged } from '../../api/v1/envelope.js'
+import type { Payment } from '../../api/v1/payment.js'
+import type { CustomerSchedulesQuery, ScheduleResult } from '../../api/v1/schedule.js'
+import type { CustomerPaymentsQuery, DeleteBillingKeyQuery } from '../../api/v1/queries.js'
 import type { Caller } from '../request.js'
 import type { Mode, RequestOptions, Result } from '../types.js'
 

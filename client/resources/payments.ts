@@ -1,13 +1,13 @@
 /** `/payments…`: payment lookups and cancel. */
-import type { Paged } from '../../spec/envelope.js'
-import type { CancelBody, Payment, PaymentStatus } from '../../spec/payment.js'
+import type { Paged } from '../../api/v1/envelope.js'
+import type { CancelBody, Payment, PaymentStatus } from '../../api/v1/payment.js'
 import type {
   FindAllPaymentsQuery,
   FindPaymentQuery,
   GetPaymentQuery,
   MultiplePaymentsQuery,
   PaymentsByStatusQuery
-} from '../../spec/queries.js'
+} from '../../api/v1/queries.js'
 import type { Caller } from '../request.js'
 import type { Mode, RequestOptions, Result } from '../types.js'
 

@@ -2,7 +2,7 @@
  * `/payments/prepare`: registers the amount a merchant_uid is expected to be paid with. It guards
  * the browser SDK's payment window; the REST charge calls do not check it.
  */
-import type { Prepare, PrepareBody } from '../../spec/prepare.js'
+import type { Prepare, PrepareBody } from '../../api/v1/prepare.js'
 import type { Caller } from '../request.js'
 import type { Mode, RequestOptions, Result } from '../types.js'
 

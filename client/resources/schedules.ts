@@ -3,15 +3,15 @@
  * with a billing key at a chosen time, reporting each outcome to the merchant's webhook URL.
  * Nothing here that moves money (schedule, reschedule, retry) is ever retried by the client.
  */
-import type { Paged } from '../../spec/envelope.js'
-import type { Payment } from '../../spec/payment.js'
+import type { Paged } from '../../api/v1/envelope.js'
+import type { Payment } from '../../api/v1/payment.js'
 import type {
   CustomerSchedulesQuery,
   ScheduleBody,
   ScheduleRangeQuery,
   ScheduleResult,
   UnscheduleBody
-} from '../../spec/schedule.js'
+} from '../../api/v1/schedule.js'
 import type { Caller } from '../request.js'
 import type { Mode, RequestOptions, Result } from '../types.js'
 

@@ -3,7 +3,7 @@
  * Neither is ever retried by the client: i'mport has no idempotency key, so after a lost answer
  * look the payment up by `merchant_uid` (`payments.find`) before charging again.
  */
-import type { AgainBody, OnetimeBody, Payment } from '../../spec/payment.js'
+import type { AgainBody, OnetimeBody, Payment } from '../../api/v1/payment.js'
 import type { Caller } from '../request.js'
 import type { Mode, RequestOptions, Result } from '../types.js'
 

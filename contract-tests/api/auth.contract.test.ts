@@ -1,8 +1,8 @@
 import { describe, expect } from 'vitest'
-import { errors } from '../../mock-server/errors.js'
+import { errors } from '../../api/v1/catalogue.js'
 import { catalogued, expectFailure, expectOk, expectUnixSeconds, FORMATS, itOnBoth, itOnMockOnly, target } from '../lib/harness.js'
 import { divergence } from '../lib/divergences.js'
-import type { Auth } from '../../spec/auth.js'
+import type { Auth } from '../../api/v1/auth.js'
 
 const TOKEN_LIFETIME_SECONDS = 30 * 60
 

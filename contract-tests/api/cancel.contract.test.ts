@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest'
-import { errors } from '../../mock-server/errors.js'
-import type { Payment } from '../../spec/payment.js'
+import { errors } from '../../api/v1/catalogue.js'
+import type { Payment } from '../../api/v1/payment.js'
 import type { Fixtures } from '../../fixtures/builders.js'
 import { catalogued, expectFailure, expectOk, expectUnixSeconds, itOnBoth, type ContractApi } from '../lib/harness.js'
 import { divergence } from '../lib/divergences.js'

@@ -1,8 +1,8 @@
 import { describe, expect } from 'vitest'
-import { errors, KEYIN_FAILED_PREFIX } from '../../mock-server/errors.js'
+import { errors, KEYIN_FAILED_PREFIX } from '../../api/v1/catalogue.js'
 import { FAIL_REASON, magicCardByPreset } from '../../fixtures/cards/catalogue.js'
-import { CUSTOMER_UID_USAGES, type Payment } from '../../spec/payment.js'
-import type { Customer } from '../../spec/customer.js'
+import { CUSTOMER_UID_USAGES, type Payment } from '../../api/v1/payment.js'
+import type { Customer } from '../../api/v1/customer.js'
 import { catalogued, expectFailure, expectNoFullCardNumber, expectOk, expectUnixSeconds, FORMATS, itOnBoth, itOnMockOnly, onMock } from '../lib/harness.js'
 import { divergence } from '../lib/divergences.js'
 

@@ -5,9 +5,9 @@
  * forward, as time does: later tests see a consistent, later "now".
  */
 import { describe, expect } from 'vitest'
-import { errors } from '../../mock-server/errors.js'
-import type { Auth } from '../../spec/auth.js'
-import type { Payment } from '../../spec/payment.js'
+import { errors } from '../../api/v1/catalogue.js'
+import type { Auth } from '../../api/v1/auth.js'
+import type { Payment } from '../../api/v1/payment.js'
 import { createIamportClient } from '../../client/index.js'
 import { createMockControl, type FaultRuleInput, type MockControl } from '../../client/mock-control.js'
 import { catalogued, expectFailure, expectOk, itOnMockOnly, target } from '../lib/harness.js'

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest'
-import { errors } from '../../mock-server/errors.js'
-import type { Paged } from '../../spec/envelope.js'
-import type { Payment } from '../../spec/payment.js'
+import { errors } from '../../api/v1/catalogue.js'
+import type { Paged } from '../../api/v1/envelope.js'
+import type { Payment } from '../../api/v1/payment.js'
 import { catalogued, expectFailure, expectOk, itOnBoth, type ContractApi } from '../lib/harness.js'
 import type { Fixtures } from '../../fixtures/builders.js'
 

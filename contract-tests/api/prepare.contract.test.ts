@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest'
-import { errors } from '../../mock-server/errors.js'
-import type { Prepare } from '../../spec/prepare.js'
+import { errors } from '../../api/v1/catalogue.js'
+import type { Prepare } from '../../api/v1/prepare.js'
 import { catalogued, expectFailure, expectOk, itOnBoth } from '../lib/harness.js'
 
 describe('/payments/prepare', () => {

@@ -6,8 +6,8 @@
  */
 import { describe, expect } from 'vitest'
 import { magicCardByPreset, FAIL_REASON } from '../../fixtures/cards/catalogue.js'
-import type { Payment } from '../../spec/payment.js'
-import type { ScheduleResult } from '../../spec/schedule.js'
+import type { Payment } from '../../api/v1/payment.js'
+import type { ScheduleResult } from '../../api/v1/schedule.js'
 import { createMockControl } from '../../client/mock-control.js'
 import { expectOk, itOnMockOnly, serverNow, target, type ContractApi } from '../lib/harness.js'
 

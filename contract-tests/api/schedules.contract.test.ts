@@ -7,9 +7,9 @@
  * clock may have been moved forward by earlier tests, and the real server's may differ from ours.
  */
 import { describe, expect } from 'vitest'
-import { errors } from '../../mock-server/errors.js'
-import type { Paged } from '../../spec/envelope.js'
-import type { ScheduleResult } from '../../spec/schedule.js'
+import { errors } from '../../api/v1/catalogue.js'
+import type { Paged } from '../../api/v1/envelope.js'
+import type { ScheduleResult } from '../../api/v1/schedule.js'
 import { catalogued, expectFailure, expectNoFullCardNumber, expectOk, expectUnixSeconds, itOnBoth, serverNow } from '../lib/harness.js'
 
 const DAY = 24 * 3600

@@ -6,12 +6,12 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv'
 import { Type, type TSchema } from 'typebox'
-import { AuthSchema } from '../../spec/auth.js'
-import { CustomerSchema } from '../../spec/customer.js'
-import { ErrorEnvelopeSchema, envelope, paged } from '../../spec/envelope.js'
-import { PaymentSchema } from '../../spec/payment.js'
-import { PrepareSchema } from '../../spec/prepare.js'
-import { ScheduleResultSchema } from '../../spec/schedule.js'
+import { AuthSchema } from '../../api/v1/auth.js'
+import { CustomerSchema } from '../../api/v1/customer.js'
+import { ErrorEnvelopeSchema, envelope, paged } from '../../api/v1/envelope.js'
+import { PaymentSchema } from '../../api/v1/payment.js'
+import { PrepareSchema } from '../../api/v1/prepare.js'
+import { ScheduleResultSchema } from '../../api/v1/schedule.js'
 import { relaxedCustomerSchema, relaxedPaymentSchema, relaxedScheduleSchema } from '../../fixtures/captured/era.js'
 
 export type AnswerKind =

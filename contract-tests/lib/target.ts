@@ -5,8 +5,8 @@
  *     merchant's test key pair and a real test card from the environment. When any of those is
  *     missing the whole suite is skipped, naming the missing variables.
  */
-import { DEFAULT_MERCHANT } from '../../mock-server/config.js'
 import { APPROVED_CARD } from '../../fixtures/cards/catalogue.js'
+import { DEFAULT_MERCHANT } from '../../api/v1/docs-merchant.js'
 
 export const REAL_API_URL = 'https://api.iamport.kr'
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import axios from 'axios'
-import { runCli, spawnCli, stopCli, type SpawnedServer } from '../test/spawn.js'
+import { runCli, spawnCli, stopCli, type SpawnedServer } from '../../test/support/spawn.js'
 import { createMockControl, MockControlError } from '../../client/mock-control.js'
 
 let server: SpawnedServer | undefined

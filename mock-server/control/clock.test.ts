@@ -1,11 +1,11 @@
 /** The virtual clock through the control API: token expiry and extension, timestamps, per-merchant time. */
 import { afterEach, describe, expect, it } from 'vitest'
-import { startHttp, type HttpHarness } from '../test/http.js'
-import { T0, T0_MS } from '../test/helpers.js'
-import { errors } from '../errors.js'
-import { DEFAULT_MERCHANT } from '../config.js'
+import { startHttp, type HttpHarness } from '../../test/support/http.js'
+import { T0, T0_MS } from '../../test/support/helpers.js'
+import { errors } from '../../api/v1/catalogue.js'
 import { MockControlError } from '../../client/mock-control.js'
-import type { MerchantState } from '../store/merchant-state.js'
+import type { MerchantState } from '../shared/store/merchant-state.js'
+import { DEFAULT_MERCHANT } from '../../api/v1/docs-merchant.js'
 
 let h: HttpHarness
 afterEach(async () => h?.close())

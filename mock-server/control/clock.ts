@@ -8,10 +8,10 @@
  * moved again; a clock stays frozen or ticking until a move says otherwise.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import type { VirtualClock } from '../clock.js'
-import type { MerchantState } from '../store/merchant-state.js'
+import type { VirtualClock } from '../shared/clock.js'
+import type { MerchantState } from '../shared/store/merchant-state.js'
 import { controlErrors, sendJson } from './errors.js'
-import { ClockMoveSchema, ClockViewSchema, ControlErrorSchema, ImpKeyQuerySchema, type ClockMove, type ClockView } from './schemas.js'
+import { ClockMoveSchema, ClockViewSchema, ControlErrorSchema, ImpKeyQuerySchema, type ClockMove, type ClockView } from '../../api/control/schemas.js'
 
 export function clockView(clock: VirtualClock, merchant: MerchantState | null): ClockView {
   const nowMs = Math.floor(clock.nowMs())

@@ -5,8 +5,8 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
-import { FaultRuleError, describeAjvErrors } from '../faults/validate.js'
-import type { ControlErrorBody } from './schemas.js'
+import { FaultRuleError, describeAjvErrors } from '../shared/faults/validate.js'
+import type { ControlErrorBody } from '../../api/control/schemas.js'
 
 export class ControlError extends Error {
   override readonly name = 'ControlError'

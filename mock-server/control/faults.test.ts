@@ -1,7 +1,7 @@
 /** Fault rules end to end, through real HTTP: each action as the merchant's client sees it. */
 import { afterEach, describe, expect, it } from 'vitest'
-import { deferred, expectSocketError, startHttp, type HttpHarness } from '../test/http.js'
-import { errors } from '../errors.js'
+import { deferred, expectSocketError, startHttp, type HttpHarness } from '../../test/support/http.js'
+import { errors } from '../../api/v1/catalogue.js'
 import { MockControlError } from '../../client/mock-control.js'
 
 let h: HttpHarness

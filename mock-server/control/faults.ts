@@ -1,9 +1,9 @@
 /** `/__mock/faults`: add, list and delete fault rules. */
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
-import { FaultRuleSchema } from '../faults/schema.js'
+import { FaultRuleSchema } from '../../api/control/faults.js'
 import { controlErrors, sendJson } from './errors.js'
-import { ControlErrorSchema, DeletedSchema, FaultListSchema, FaultRuleViewSchema, ImpKeyQuerySchema } from './schemas.js'
+import { ControlErrorSchema, DeletedSchema, FaultListSchema, FaultRuleViewSchema, ImpKeyQuerySchema } from '../../api/control/schemas.js'
 
 const faults: FastifyPluginAsync = async (app) => {
   const engine = app.faults

@@ -1,7 +1,7 @@
 /** `X-Iamport-Mock-Fault` presets through real HTTP. */
 import { afterEach, describe, expect, it } from 'vitest'
-import { deferred, expectSocketError, startHttp, type HttpHarness } from '../test/http.js'
-import { errors } from '../errors.js'
+import { deferred, expectSocketError, startHttp, type HttpHarness } from '../../test/support/http.js'
+import { errors } from '../../api/v1/catalogue.js'
 import { FAIL_REASON, MAGIC_CARDS, PG_DETAIL } from '../../fixtures/cards/catalogue.js'
 import { FAULT_PRESET_HEADER } from '../../client/mock-control.js'
 

@@ -1,7 +1,7 @@
 /** `GET /__mock/requests`: the request journal (method, path, status, code, duration, merchant; never a body). */
 import type { FastifyPluginAsync } from 'fastify'
 import { sendJson } from './errors.js'
-import { JournalQuerySchema, JournalSchema, type JournalView } from './schemas.js'
+import { JournalQuerySchema, JournalSchema, type JournalView } from '../../api/control/schemas.js'
 
 const requests: FastifyPluginAsync = async (app) => {
   app.get(

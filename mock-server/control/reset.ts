@@ -8,9 +8,9 @@
  * (`match.imp_key`) and its journal entries; other merchants and unscoped rules stay as they are.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import { isOpenMerchant } from '../store/open-merchants.js'
+import { isOpenMerchant } from '../shared/store/open-merchants.js'
 import { controlErrors, sendJson } from './errors.js'
-import { ControlErrorSchema, ResetBodySchema, ResetResultSchema, type ResetResult } from './schemas.js'
+import { ControlErrorSchema, ResetBodySchema, ResetResultSchema, type ResetResult } from '../../api/control/schemas.js'
 
 const reset: FastifyPluginAsync = async (app) => {
   const { store, config } = app.mock

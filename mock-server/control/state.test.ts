@@ -1,8 +1,8 @@
 /** `GET /__mock/state` through real HTTP. */
 import { afterEach, describe, expect, it } from 'vitest'
-import { startHttp, type HttpHarness } from '../test/http.js'
-import { T0 } from '../test/helpers.js'
-import { DEFAULT_MERCHANT } from '../config.js'
+import { startHttp, type HttpHarness } from '../../test/support/http.js'
+import { T0 } from '../../test/support/helpers.js'
+import { DEFAULT_MERCHANT } from '../../api/v1/docs-merchant.js'
 
 let h: HttpHarness
 afterEach(async () => h?.close())

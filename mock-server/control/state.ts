@@ -1,15 +1,15 @@
 /** `GET /__mock/state`: what the simulator holds, per merchant, for debugging and assertions. */
 import type { FastifyPluginAsync } from 'fastify'
-import type { MerchantState } from '../store/merchant-state.js'
-import { isOpenMerchant } from '../store/open-merchants.js'
-import type { ResolvedConfig } from '../config.js'
-import { renderCustomer } from '../render/customer.js'
-import { renderPayment } from '../render/payment.js'
-import { renderSchedule } from '../render/schedule.js'
-import type { ScheduleBook } from '../schedules/book.js'
+import type { MerchantState } from '../shared/store/merchant-state.js'
+import { isOpenMerchant } from '../shared/store/open-merchants.js'
+import type { ResolvedConfig } from '../shared/config/config.js'
+import { renderCustomer } from '../v1/render/customer.js'
+import { renderPayment } from '../v1/render/payment.js'
+import { renderSchedule } from '../v1/render/schedule.js'
+import type { ScheduleBook } from '../shared/schedules/book.js'
 import { controlErrors, sendJson } from './errors.js'
 import { clockView } from './clock.js'
-import { ControlErrorSchema, ImpKeyQuerySchema, StateSchema, type MerchantSnapshot } from './schemas.js'
+import { ControlErrorSchema, ImpKeyQuerySchema, StateSchema, type MerchantSnapshot } from '../../api/control/schemas.js'
 
 /** One merchant as the state API shows it: keys masked as the i'mport API shows them, never a card number. */
 export function snapshot(state: MerchantState, config: ResolvedConfig, schedules: ScheduleBook): MerchantSnapshot {

@@ -8,8 +8,8 @@
  * apps a test run builds share them.
  */
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
-import { createControlAjv } from '../faults/validate.js'
-import { nonFiniteError, nonFinitePath } from '../plugins/finite-numbers.js'
+import { createControlAjv } from '../shared/faults/validate.js'
+import { nonFiniteError, nonFinitePath } from '../shared/http/finite-numbers.js'
 
 let bodyAjv: Ajv | undefined
 let queryAjv: Ajv | undefined

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_MERCHANT } from '../config.js'
-import { T0 } from '../test/helpers.js'
-import { startHttp, type HttpHarness } from '../test/http.js'
-import { startReceiver, UNREACHABLE_URL, type WebhookReceiver } from '../test/webhook-receiver.js'
+import { T0 } from '../../test/support/helpers.js'
+import { startHttp, type HttpHarness } from '../../test/support/http.js'
+import { startReceiver, UNREACHABLE_URL, type WebhookReceiver } from '../../test/support/webhook-receiver.js'
 import { MockControlError } from '../../client/mock-control.js'
-import { SAMPLE_BODY } from '../webhooks/service.js'
+import { SAMPLE_BODY } from '../shared/webhooks/service.js'
+import { DEFAULT_MERCHANT } from '../../api/v1/docs-merchant.js'
 
 let h: HttpHarness
 let receiver: WebhookReceiver

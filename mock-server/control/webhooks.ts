@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
-import { WebhookFaultError, type WebhookFaultInput } from '../webhooks/faults.js'
+import { WebhookFaultError } from '../shared/webhooks/faults.js'
 import {
   DeliveryListSchema,
   DeliveryQuerySchema,
@@ -15,9 +15,10 @@ import {
   WebhookSendSchema,
   type DeliveryQuery,
   type WebhookSend
-} from '../webhooks/schemas.js'
+} from '../../api/control/webhooks.js'
 import { controlErrors, sendJson } from './errors.js'
-import { ControlErrorSchema, DeletedSchema, ImpKeyQuerySchema } from './schemas.js'
+import { ControlErrorSchema, DeletedSchema, ImpKeyQuerySchema } from '../../api/control/schemas.js'
+import type { WebhookFaultInput } from '../../api/control/webhooks.js'
 
 const webhooks: FastifyPluginAsync = async (app) => {
   const { store, config } = app.mock

@@ -1,0 +1,161 @@
+/**
+ * Wire shapes of the control API (`/__mock/…`): plain JSON, not the i'mport envelope. They
+ * document the API at `/__mock/docs`, check its inputs, and type the client's control helpers.
+ */
+import { Type, type Static } from 'typebox'
+import { CustomerSchema } from '../v1/customer.js'
+import { PaymentSchema } from '../v1/payment.js'
+import { ScheduleResultSchema } from '../v1/schedule.js'
+import { ActionSchema, MatchSchema } from './faults.js'
+
+/** Every control API failure: `{ error: { code, message, details? } }`. */
+export const ControlErrorSchema = Type.Object(
+  {
+    error: Type.Object(
+      {
+        code: Type.String({ description: 'stable machine-readable code, e.g. invalid_rule, unknown_merchant' }),
+        message: Type.String(),
+        details: Type.Optional(Type.Array(Type.String(), { description: 'one line per problem' }))
+      },
+      { additionalProperties: false }
+    )
+  },
+  { additionalProperties: false }
+)
+export type ControlErrorBody = Static<typeof ControlErrorSchema>
+
+export const ImpKeyQuerySchema = Type.Object(
+  { imp_key: Type.Optional(Type.String({ minLength: 1, description: 'one merchant only' })) },
+  { additionalProperties: false }
+)
+
+export const HealthSchema = Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false })
+export type HealthView = Static<typeof HealthSchema>
+
+// --- reset -----------------------------------------------------------------------------------
+
+export const ResetBodySchema = Type.Object(
+  { imp_key: Type.Optional(Type.String({ minLength: 1, description: 'reset this merchant only' })) },
+  { additionalProperties: false }
+)
+export const ResetResultSchema = Type.Object(
+  {
+    reset: Type.Unsafe<'all' | 'merchant'>({ type: 'string', enum: ['all', 'merchant'] }),
+    imp_key: Type.Union([Type.String(), Type.Null()])
+  },
+  { additionalProperties: false }
+)
+export type ResetResult = Static<typeof ResetResultSchema>
+
+// --- clock -----------------------------------------------------------------------------------
+
+export const ClockViewSchema = Type.Object(
+  {
+    scope: Type.Unsafe<'server' | 'merchant'>({ type: 'string', enum: ['server', 'merchant'] }),
+    imp_key: Type.Union([Type.String(), Type.Null()]),
+    now: Type.Integer({ description: 'UNIX seconds, the unit of every i\'mport timestamp' }),
+    now_ms: Type.Integer(),
+    iso: Type.String({ description: 'now as an ISO 8601 UTC string' }),
+    frozen: Type.Boolean({ description: 'true: time stands still until moved; false: it ticks on' })
+  },
+  { additionalProperties: false }
+)
+export type ClockView = Static<typeof ClockViewSchema>
+
+/** 9999-12-31T23:59:59Z: a bound that keeps dates printable. */
+export const MAX_UNIX_SECONDS = 253_402_300_799
+/** A century either way. */
+export const MAX_ADVANCE_SECONDS = 100 * 366 * 86_400
+
+export const ClockMoveSchema = Type.Object(
+  {
+    imp_key: Type.Optional(Type.String({ minLength: 1, description: 'move this merchant\'s clock only' })),
+    advance_seconds: Type.Optional(
+      Type.Number({ minimum: -MAX_ADVANCE_SECONDS, maximum: MAX_ADVANCE_SECONDS, description: 'move by this much (negative: back)' })
+    ),
+    now: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_UNIX_SECONDS, description: 'set to this UNIX time (seconds)' })),
+    freeze: Type.Optional(Type.Boolean({ description: 'true: stand still from then on; false: tick on. Omitted: unchanged' }))
+  },
+  { additionalProperties: false }
+)
+export type ClockMove = Static<typeof ClockMoveSchema>
+
+// --- faults ----------------------------------------------------------------------------------
+
+export const FaultRuleViewSchema = Type.Object(
+  {
+    id: Type.String({ description: 'flt_<n>, for DELETE /__mock/faults/{id}' }),
+    origin: Type.Unsafe<'api' | 'config'>({ type: 'string', enum: ['api', 'config'] }),
+    match: MatchSchema,
+    action: ActionSchema,
+    then: Type.Array(ActionSchema),
+    times: Type.Union([Type.Integer(), Type.Null()]),
+    remaining: Type.Union([Type.Integer(), Type.Null()], { description: 'matching calls it will still act on' }),
+    probability: Type.Number(),
+    hits: Type.Integer({ description: 'calls it has acted on' }),
+    description: Type.Union([Type.String(), Type.Null()])
+  },
+  { additionalProperties: false }
+)
+export const FaultListSchema = Type.Object({ rules: Type.Array(FaultRuleViewSchema) }, { additionalProperties: false })
+export const DeletedSchema = Type.Object({ deleted: Type.Integer() }, { additionalProperties: false })
+export type DeletedResult = Static<typeof DeletedSchema>
+
+// --- journal ---------------------------------------------------------------------------------
+
+export const JournalQuerySchema = Type.Object(
+  {
+    imp_key: Type.Optional(Type.String({ minLength: 1 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, description: 'the most recent N' }))
+  },
+  { additionalProperties: false }
+)
+
+export const JournalEntrySchema = Type.Object(
+  {
+    seq: Type.Integer(),
+    at: Type.Integer({ description: 'UNIX seconds on the merchant\'s clock' }),
+    method: Type.String(),
+    path: Type.String({ description: 'with _token masked' }),
+    status: Type.Union([Type.Integer(), Type.Null()], { description: 'null: dropped without an answer' }),
+    code: Type.Union([Type.Integer(), Type.Null()], { description: 'the envelope code, when the answer was one' }),
+    duration_ms: Type.Number(),
+    imp_key: Type.Union([Type.String(), Type.Null()]),
+    fault: Type.Union([Type.String(), Type.Null()], { description: 'rule id or preset:<name> that acted on it' }),
+    outcome: Type.Unsafe<'answered' | 'dropped'>({ type: 'string', enum: ['answered', 'dropped'] })
+  },
+  { additionalProperties: false }
+)
+export const JournalSchema = Type.Object(
+  {
+    capacity: Type.Integer({ description: 'the ring buffer size (config journal_size)' }),
+    total: Type.Integer({ description: 'requests recorded since start or the last full reset' }),
+    entries: Type.Array(JournalEntrySchema, { description: 'oldest first' })
+  },
+  { additionalProperties: false }
+)
+export type JournalView = Static<typeof JournalSchema>
+
+// --- state -----------------------------------------------------------------------------------
+
+export const MerchantSnapshotSchema = Type.Object(
+  {
+    imp_key: Type.String(),
+    name: Type.String(),
+    open: Type.Boolean({ description: 'registered by --accept-any-key rather than configured' }),
+    clock: ClockViewSchema,
+    token: Type.Union([Type.Object({ expired_at: Type.Integer() }), Type.Null()]),
+    billing_keys: Type.Array(CustomerSchema, { description: 'as GET /subscribe/customers/{customer_uid} shows them (card number masked)' }),
+    payments: Type.Array(PaymentSchema, { description: 'every payment, oldest first, as GET /payments/{imp_uid} shows it' }),
+    prepares: Type.Array(
+      Type.Object({ merchant_uid: Type.String(), amount: Type.Number(), currency: Type.Union([Type.String(), Type.Null()]) })
+    ),
+    schedules: Type.Array(ScheduleResultSchema, {
+      description: 'every schedule ever registered (revoked and run ones too), oldest first, as GET /subscribe/payments/schedule/{merchant_uid} shows it'
+    })
+  },
+  { additionalProperties: false }
+)
+export const StateSchema = Type.Object({ merchants: Type.Array(MerchantSnapshotSchema) }, { additionalProperties: false })
+export type StateView = Static<typeof StateSchema>
+export type MerchantSnapshot = Static<typeof MerchantSnapshotSchema>

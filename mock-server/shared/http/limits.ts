@@ -1,0 +1,72 @@
+/**
+ * Size limits on what a request may carry before any route reads it, each answered with a clear
+ * error in the namespace's own shape (the i'mport envelope, or the control API's `{ error }`):
+ *   - the body: Fastify's `bodyLimit` (config `body_limit`), answered 413 by the error handler;
+ *   - the request line: at most `MAX_URL_BYTES`, answered 414, as nginx (in front of the real API)
+ *     answers a line over its 8 KiB buffer;
+ *   - all headers together: Node's `maxHeaderSize` (16 KiB). Node refuses those before Fastify
+ *     sees the request, so `clientErrorHandler` below writes the answer on the socket itself.
+ */
+import fp from 'fastify-plugin'
+import type { Socket } from 'node:net'
+import { errors, type CatalogueError } from '../../../api/v1/catalogue.js'
+import { ControlError } from '../../control/errors.js'
+
+/** nginx's default `large_client_header_buffers` size: the longest request line it reads. */
+export const MAX_URL_BYTES = 8192
+/** Node's default `maxHeaderSize`, which the simulator keeps. */
+export const MAX_HEADER_BYTES = 16384
+/**
+ * Longest path parameter the router matches. Far above every id's own `maxLength`, so a long id
+ * reaches its route and is refused by name (`["customer_uid"] 파라메터는 최대 80자…`), not as an
+ * unknown route; the request line limit still bounds it.
+ */
+export const MAX_PARAM_LENGTH = MAX_URL_BYTES
+
+const isControl = (url: string) => url.startsWith('/__mock')
+
+export default fp(
+  async (app) => {
+    // A callback hook, not an async one: it runs on every request and allocates nothing when the
+    // URL is short (request.url holds the raw request line's bytes, one character each).
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (request.url.length <= MAX_URL_BYTES) return done()
+      if (isControl(request.url)) {
+        return done(new ControlError(414, 'uri_too_long', `the request line is over ${MAX_URL_BYTES} bytes`))
+      }
+      done(errors.urlTooLong(MAX_URL_BYTES))
+    })
+  },
+  { name: 'mock-limits', fastify: '5.x' }
+)
+
+/** The raw HTTP answer for an envelope error, for the moments no reply object exists yet. */
+export function rawEnvelopeResponse(error: CatalogueError, reason: string): string {
+  const body = JSON.stringify(error.toEnvelope())
+  return (
+    `HTTP/1.1 ${error.httpStatus} ${reason}\r\n` +
+    'Content-Type: application/json; charset=utf-8\r\n' +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+    'Connection: close\r\n\r\n' +
+    body
+  )
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node could not read the request (headers over `maxHeaderSize`,
+ * a broken request line). Fastify's default would answer with its own `{ statusCode, error }` body;
+ * this answers the envelope: 431 for oversized headers, 400 for anything else unreadable.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || !socket.writable) {
+    socket.destroy()
+    return
+  }
+  const answer =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? rawEnvelopeResponse(errors.headersTooLarge(MAX_HEADER_BYTES), 'Request Header Fields Too Large')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? rawEnvelopeResponse(errors.requestTimeout(), 'Request Timeout')
+        : rawEnvelopeResponse(errors.malformedRequest(), 'Bad Request')
+  socket.end(answer)
+}

@@ -1,0 +1,249 @@
+/**
+ * `--data FILE`: the store kept across restarts, for a developer running the simulator on
+ * localhost. Opt-in; without it nothing here is loaded and the store stays in memory only.
+ *
+ * On start: the file is read, collapsed to the latest state of every record, written back
+ * compacted, and loaded into the store. While running: every change the store makes is one line
+ * appended through the store's observer, synchronously, before the request is answered.
+ *
+ * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants.
+ * Not kept: the clocks' offsets and frozen state, fault rules made through the control API, the
+ * request journal, the webhook outbox and the id streams' positions (ids already taken are
+ * skipped, not reused).
+ */
+import { resolveMerchant, type ResolvedConfig } from '../config/config.js'
+import type { MerchantState, StateChange, StateObserver } from '../store/merchant-state.js'
+import { PaymentRecord, type BillingKeyRecord, type PrepareRecord } from '../store/records.js'
+import type { Store } from '../store/store.js'
+import type { ScheduleBook } from '../schedules/book.js'
+import type { ScheduleRecord } from '../store/schedule-records.js'
+import {
+  DataFileWriter,
+  lockDataFile,
+  readDataFile,
+  rewriteDataFile,
+  type DataLine,
+  type FsyncPolicy
+} from './data-file.js'
+
+export interface PersistenceOptions {
+  /** The data file; created on first start. */
+  file: string
+  /** `off` (default): each change is written before the answer (survives kill -9); `always`: also fsync'd (survives a power cut). */
+  fsync?: FsyncPolicy
+}
+
+/** One merchant's records as the file holds them, latest version of each. */
+interface MerchantModel {
+  secret: string | null
+  token: DataLine & { t: 'token' } | null
+  keys: Map<string, DataLine & { t: 'key' }>
+  /** In first-insertion order: the order payments were made in. */
+  payments: Map<string, DataLine & { t: 'payment' }>
+  prepares: Map<string, DataLine & { t: 'prepare' }>
+  /** By registration number (a merchant_uid may have a revoked record and a live one). */
+  schedules: Map<number, DataLine & { t: 'schedule' }>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The data file and what was loaded from it at start; null without `--data`. */
+    dataFile: { readonly file: string; readonly loaded: LoadReport } | null
+  }
+}
+
+export interface LoadReport {
+  merchants: number
+  payments: number
+  billing_keys: number
+  schedules: number
+  /** Data of merchants this start does not know (kept in the file, not served). */
+  unknown_merchants: string[]
+  /** A last line cut short by a kill was dropped. */
+  dropped_tail: boolean
+}
+
+export class Persistence {
+  private writer: DataFileWriter | null = null
+  private unlock: (() => void) | null = null
+  /** True while the file's records are put into the store: those changes are not written again. */
+  private loading = false
+  /** Schedules read at open, waiting for the schedules engine to exist (`restoreSchedules`). */
+  private pendingSchedules: Array<{ impKey: string; records: ScheduleRecord[] }> = []
+
+  constructor(private readonly options: PersistenceOptions) {}
+
+  /** The store's observer: one line per change. */
+  readonly observer: StateObserver = (merchant, change) => {
+    if (this.loading || this.writer === null) return
+    const line = lineFor(merchant, change)
+    if (line) this.writer.append(line)
+  }
+
+  /** Reads, compacts and loads the file into `store`, then opens it for appending. */
+  open(store: Store, config: ResolvedConfig): LoadReport {
+    this.unlock = lockDataFile(this.options.file)
+    try {
+      const { lines, droppedTail } = readDataFile(this.options.file)
+      const model = collapse(lines)
+      rewriteDataFile(this.options.file, compacted(model))
+      const report = this.load(store, config, model)
+      this.writer = new DataFileWriter(this.options.file, this.options.fsync ?? 'off')
+      return { ...report, dropped_tail: droppedTail }
+    } catch (err) {
+      this.close()
+      throw err
+    }
+  }
+
+  /**
+   * Puts the schedules read at open into the schedules engine's books (which exist only once its
+   * plugin is registered, after the store is loaded).
+   */
+  restoreSchedules(store: Store, books: { book(merchant: MerchantState): ScheduleBook }): void {
+    this.loading = true
+    try {
+      for (const { impKey, records } of this.pendingSchedules.splice(0)) {
+        const state = store.merchantByKey(impKey)
+        if (!state) continue
+        const book = books.book(state)
+        for (const record of records) book.insert(record)
+      }
+    } finally {
+      this.loading = false
+    }
+  }
+
+  close(): void {
+    this.writer?.close()
+    this.writer = null
+    this.unlock?.()
+    this.unlock = null
+  }
+
+  private load(store: Store, config: ResolvedConfig, model: Map<string, MerchantModel>): Omit<LoadReport, 'dropped_tail'> {
+    const report = { merchants: 0, payments: 0, billing_keys: 0, schedules: 0, unknown_merchants: [] as string[] }
+    this.loading = true
+    try {
+      for (const [impKey, m] of model) {
+        let state = store.merchantByKey(impKey)
+        if (!state && m.secret !== null && config.accept_any_key) {
+          state = store.addMerchant(resolveMerchant({ imp_key: impKey, imp_secret: m.secret }))
+        }
+        if (!state) {
+          report.unknown_merchants.push(impKey)
+          continue
+        }
+        report.merchants++
+        for (const key of m.keys.values()) {
+          state.saveBillingKey(key.r as unknown as BillingKeyRecord)
+          report.billing_keys++
+        }
+        for (const payment of m.payments.values()) {
+          state.insertPayment(Object.assign(Object.create(PaymentRecord.prototype) as PaymentRecord, payment.r))
+          report.payments++
+        }
+        for (const prepare of m.prepares.values()) state.savePrepare(prepare.r as unknown as PrepareRecord)
+        const schedules = [...m.schedules.values()].map((l) => l.r as unknown as ScheduleRecord).sort((a, b) => a.seq - b.seq)
+        if (schedules.length > 0) this.pendingSchedules.push({ impKey, records: schedules })
+        report.schedules += schedules.length
+        if (m.token) {
+          state.setToken({ ...m.token.r })
+          store.indexToken(state, null)
+        }
+      }
+    } finally {
+      this.loading = false
+    }
+    return report
+  }
+}
+
+/** The line a store change is written as; null for changes the file does not keep. */
+export function lineFor(merchant: MerchantState, change: StateChange): DataLine | null {
+  const k = merchant.merchant.imp_key
+  switch (change.kind) {
+    case 'payment':
+      return { t: 'payment', k, r: change.record as unknown as Record<string, unknown> & { imp_uid: string } }
+    case 'billing_key':
+      return { t: 'key', k, r: change.record as unknown as Record<string, unknown> & { customer_uid: string } }
+    case 'billing_key_deleted':
+      return { t: 'key_deleted', k, u: change.customer_uid }
+    case 'prepare':
+      return { t: 'prepare', k, r: change.record as unknown as Record<string, unknown> & { merchant_uid: string } }
+    case 'schedule':
+      return { t: 'schedule', k, r: change.record as unknown as Record<string, unknown> & { seq: number } }
+    case 'token':
+      return { t: 'token', k, r: { access_token: change.record.access_token, expired_at: change.record.expired_at } }
+    case 'merchant_added':
+      return { t: 'merchant', k, secret: merchant.merchant.imp_secret }
+    case 'merchant_removed':
+      return { t: 'merchant_removed', k }
+    case 'reset':
+      return { t: 'reset', k }
+  }
+}
+
+const emptyModel = (secret: string | null = null): MerchantModel => ({
+  secret,
+  token: null,
+  keys: new Map(),
+  payments: new Map(),
+  prepares: new Map(),
+  schedules: new Map()
+})
+
+/** Replays the lines: the latest version of every record, per merchant. */
+export function collapse(lines: readonly DataLine[]): Map<string, MerchantModel> {
+  const model = new Map<string, MerchantModel>()
+  const of = (k: string) => {
+    let m = model.get(k)
+    if (!m) model.set(k, (m = emptyModel()))
+    return m
+  }
+  for (const line of lines) {
+    switch (line.t) {
+      case 'header':
+        break
+      case 'merchant':
+        of(line.k).secret = line.secret
+        break
+      case 'merchant_removed':
+        model.delete(line.k)
+        break
+      case 'reset':
+        model.set(line.k, emptyModel(of(line.k).secret))
+        break
+      case 'token':
+        of(line.k).token = line
+        break
+      case 'key':
+        of(line.k).keys.set(line.r.customer_uid, line)
+        break
+      case 'key_deleted':
+        of(line.k).keys.delete(line.u)
+        break
+      case 'payment':
+        of(line.k).payments.set(line.r.imp_uid, line)
+        break
+      case 'prepare':
+        of(line.k).prepares.set(line.r.merchant_uid, line)
+        break
+      case 'schedule':
+        of(line.k).schedules.set(line.r.seq, line)
+        break
+    }
+  }
+  return model
+}
+
+/** The fewest lines that give the same model. */
+function compacted(model: Map<string, MerchantModel>): DataLine[] {
+  const out: DataLine[] = []
+  for (const [k, m] of model) {
+    if (m.secret !== null) out.push({ t: 'merchant', k, secret: m.secret })
+    if (m.token) out.push(m.token)
+    out.push(...m.keys.values(), ...m.payments.values(), ...m.prepares.values(), ...m.schedules.values())
+  }
+  return out
+}

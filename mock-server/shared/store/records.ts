@@ -1,0 +1,126 @@
+/**
+ * What the simulator keeps. Records hold only what varies; constant and derived wire fields
+ * (receipt URLs, `pay_method`, empty vbank fields…) are filled in by `render/` on the way out.
+ * No record holds a full card number, password digits, birth date or CVC.
+ */
+import type { PgChannel } from '../config/config.js'
+import type { CustomerUidUsage, PaymentStatus } from '../../../api/v1/payment.js'
+
+/** What a PG reports about a card once it has accepted it. Shared by a key and its payments. */
+export interface CardSnapshot {
+  /** Masked the way the key's PG masks it, e.g. `52728927****2305` (nice). */
+  readonly card_number: string
+  readonly card_code: string
+  readonly card_name: string
+  readonly card_type: 0 | 1 | null
+  /** Set for magic cards whose charges always fail (`decline_charges`); null otherwise. */
+  readonly charge_fail_reason: string | null
+}
+
+export interface CustomerFields {
+  customer_id: string | null
+  customer_name: string | null
+  customer_tel: string | null
+  customer_email: string | null
+  customer_addr: string | null
+  customer_postcode: string | null
+}
+
+/** A billing key under a customer_uid. Issuing again under the same uid replaces card and channel, keeps `inserted`. */
+export interface BillingKeyRecord extends CustomerFields {
+  readonly customer_uid: string
+  channel: PgChannel
+  card: CardSnapshot
+  /** First issue under this customer_uid (UNIX seconds). */
+  inserted: number
+  /** Last issue (UNIX seconds). */
+  updated: number
+}
+
+export interface CancelRecord {
+  readonly pg_tid: string
+  readonly amount: number
+  readonly cancelled_at: number
+  readonly reason: string
+  readonly cancellation_id: string
+}
+
+export interface BuyerFields {
+  name: string | null
+  buyer_name: string | null
+  buyer_email: string | null
+  buyer_tel: string | null
+  buyer_addr: string | null
+  buyer_postcode: string | null
+  custom_data: string | null
+}
+
+/** One payment (one imp_uid). Mutated in place by cancel; every change goes through MerchantState.savePayment. */
+export class PaymentRecord implements BuyerFields {
+  status: PaymentStatus
+  cancel_amount = 0
+  cancelled_at = 0
+  cancel_reason: string | null = null
+  cancel_history: CancelRecord[] | null = null
+  /** Last change (UNIX seconds), for the `updated` sort orders. */
+  updated_at: number
+  readonly pg_tid: string | null
+  readonly apply_num: string | null
+  readonly paid_at: number
+  readonly failed_at: number
+  readonly fail_reason: string | null
+
+  constructor(
+    readonly imp_uid: string,
+    readonly merchant_uid: string,
+    readonly amount: number,
+    readonly currency: string,
+    readonly channel: PgChannel,
+    readonly card: CardSnapshot | null,
+    readonly customer_uid: string | null,
+    readonly customer_uid_usage: CustomerUidUsage | null,
+    readonly card_quota: number,
+    readonly started_at: number,
+    outcome: { status: 'paid'; pg_tid: string; apply_num: string } | { status: 'failed'; fail_reason: string },
+    readonly name: string | null,
+    readonly buyer_name: string | null,
+    readonly buyer_email: string | null,
+    readonly buyer_tel: string | null,
+    readonly buyer_addr: string | null,
+    readonly buyer_postcode: string | null,
+    readonly custom_data: string | null,
+    readonly notice_url: string | null
+  ) {
+    this.status = outcome.status
+    this.updated_at = started_at
+    if (outcome.status === 'paid') {
+      this.pg_tid = outcome.pg_tid
+      this.apply_num = outcome.apply_num
+      this.paid_at = started_at
+      this.failed_at = 0
+      this.fail_reason = null
+    } else {
+      this.pg_tid = null
+      this.apply_num = null
+      this.paid_at = 0
+      this.failed_at = started_at
+      this.fail_reason = outcome.fail_reason
+    }
+  }
+
+  /** What can still be refunded. */
+  get cancellable(): number {
+    return this.status === 'failed' ? 0 : this.amount - this.cancel_amount
+  }
+}
+
+export interface PrepareRecord {
+  readonly merchant_uid: string
+  amount: number
+  currency: string | null
+}
+
+export interface TokenRecord {
+  readonly access_token: string
+  expired_at: number
+}

@@ -1,0 +1,35 @@
+/**
+ * Access-token check on every i'mport route (routes opt out with `config: { auth: false }`).
+ * Accepted carriers, as real clients use them (iamport-api.md §0.4): `Authorization: <token>`,
+ * `Authorization: Bearer <token>`, `X-ImpTokenHeader: <token>`, and `?_token=<token>`.
+ * Anything else (missing, unknown, expired) is 401 `Unauthorized` in the envelope.
+ */
+import fp from 'fastify-plugin'
+import type { FastifyRequest } from 'fastify'
+import { errors } from '../../api/v1/catalogue.js'
+
+export function tokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization
+  if (typeof header === 'string' && header !== '') {
+    return header.replace(/^Bearer\s+/i, '').trim()
+  }
+  const impHeader = request.headers['x-imptokenheader']
+  if (typeof impHeader === 'string' && impHeader !== '') return impHeader.trim()
+  const query = request.query as Record<string, unknown> | undefined
+  const fromQuery = query?._token
+  return typeof fromQuery === 'string' && fromQuery !== '' ? fromQuery : undefined
+}
+
+export default fp(
+  async (app) => {
+    app.addHook('onRequest', async (request) => {
+      // Unknown routes answer 404 whatever the token; the control API has its own guard.
+      if (request.is404 || request.routeOptions.config.auth === false) return
+      const token = tokenOf(request)
+      const merchant = token === undefined ? undefined : app.mock.store.merchantByToken(token)
+      if (!merchant) throw errors.unauthorized()
+      request.merchant = merchant
+    })
+  },
+  { name: 'mock-auth', fastify: '5.x', dependencies: ['mock-context'] }
+)
