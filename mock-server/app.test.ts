@@ -71,7 +71,7 @@ describe('bodies that cannot be read', () => {
 describe('unexpected errors', () => {
   it('become a 500 envelope without the stack, and the server keeps answering', async () => {
     const app = await buildApp({ clock: new ManualClock(T0_MS) })
-    app.get('/__test/throw', { config: { auth: false } }, async () => {
+    app.get('/__test/throw', { config: { public: true } }, async () => {
       throw new TypeError('secret internals at /work/main/mock-server/x.ts:12')
     })
 

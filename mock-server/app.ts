@@ -13,22 +13,20 @@ import type { StateObserver } from './shared/store/merchant-state.js'
 import { Persistence, type PersistenceOptions } from './shared/persistence/persistence.js'
 import context from './shared/store/context.js'
 import bodyParsers, { parseQueryString } from './shared/http/body-parsers.js'
-import errorHandler, { answerFrameworkError } from './error-handler.js'
+import errorHandler, { answerFrameworkError } from './v1/errors.js'
+import { answerControlFrameworkError } from './control/errors.js'
+import { apiOfUrl } from './shared/http/namespaces.js'
 import limits, { MAX_PARAM_LENGTH, clientErrorHandler } from './shared/http/limits.js'
 import auth from './v1/auth.js'
 import { OneLinePerRequest, loggerOptions } from './shared/http/logging.js'
 import { lazyValidatorFactory } from './shared/http/lazy-validation.js'
-import users from './v1/routes/users.js'
-import customers from './v1/routes/customers.js'
-import subscribePayments from './v1/routes/subscribe-payments.js'
-import payments from './v1/routes/payments.js'
-import prepare from './v1/routes/prepare.js'
-import schedules from './v1/routes/schedules.js'
+import v1Api from './v1/index.js'
 import control from './control/plugin.js'
 import journal from './shared/journal/plugin.js'
 import faults, { type Sleep } from './v1/faults/plugin.js'
 import scheduleEngine from './shared/schedules/plugin.js'
 import webhooks from './shared/webhooks/plugin.js'
+import { runSchedule } from './v1/schedules/execute.js'
 
 export interface BuildAppOptions {
   /** A resolved config, or the raw JSON shape of a config file (validated here). */
@@ -76,7 +74,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     logController: new OneLinePerRequest(),
     bodyLimit: config.body_limit,
     // A broken percent-encoding is refused before any route or hook: answer it in the envelope too.
-    frameworkErrors: answerFrameworkError,
+    frameworkErrors: (error, request, reply) =>
+      apiOfUrl(request.url, 'v1') === 'control'
+        ? answerControlFrameworkError(error, request, reply)
+        : answerFrameworkError(error, request, reply),
     // Requests Node cannot read (headers over 16 KiB…) are answered in the envelope, not Fastify's body.
     clientErrorHandler,
     routerOptions: { querystringParser: parseQueryString, maxParamLength: MAX_PARAM_LENGTH },
@@ -104,14 +105,13 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   await app.register(journal, { size: config.journal_size })
   await app.register(faults, { seed: config.seed, startupRules: config.faults, sleep: options.faultSleep })
   await app.register(webhooks)
-  await app.register(scheduleEngine, { pollMs: options.schedulePollMs, after: app.webhooks })
+  await app.register(scheduleEngine, {
+    run: (merchant, record, runOptions) => runSchedule(merchant, record, config.fidelity, runOptions),
+    pollMs: options.schedulePollMs,
+    after: app.webhooks
+  })
   persistence?.restoreSchedules(store, app.schedules)
-  await app.register(users)
-  await app.register(customers)
-  await app.register(subscribePayments)
-  await app.register(payments)
-  await app.register(prepare)
-  await app.register(schedules)
+  await app.register(v1Api)
   await app.register(control)
   return app
 }

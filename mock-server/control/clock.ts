@@ -52,7 +52,6 @@ const clock: FastifyPluginAsync = async (app) => {
   app.get(
     '/clock',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: "The server's virtual time, or one merchant's",
@@ -69,7 +68,6 @@ const clock: FastifyPluginAsync = async (app) => {
   app.post(
     '/clock',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: 'Move virtual time: by advance_seconds, or to now; freeze stops it or lets it tick on',

@@ -64,7 +64,7 @@ export function serveDocs(app: FastifyInstance): void {
   })
 
   let document: Promise<unknown> | undefined
-  app.get('/docs', { config: { auth: false }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/docs', { schema: { hide: true } }, async (_request, reply) => {
     document ??= buildDocument(routes)
     return sendJson(reply, 200, await document)
   })

@@ -7,6 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
 import { FaultRuleError, describeAjvErrors } from '../shared/faults/validate.js'
 import type { ControlErrorBody } from '../../api/control/schemas.js'
+import { RequestLimitError } from '../shared/http/limits.js'
 
 export class ControlError extends Error {
   override readonly name = 'ControlError'
@@ -63,6 +64,7 @@ export function sendControlError(reply: FastifyReply, error: ControlError): Fast
 export function toControlError(error: FastifyError | Error, request: FastifyRequest): ControlError {
   if (error instanceof ControlError) return error
   if (error instanceof FaultRuleError) return controlErrors.invalidRule(error.problems)
+  if (error instanceof RequestLimitError) return new ControlError(414, error.reason, error.message)
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
     const isRule = request.routeOptions.config.controlBody === 'fault_rule'
@@ -78,4 +80,10 @@ export function toControlError(error: FastifyError | Error, request: FastifyRequ
     return new ControlError(fastifyError.statusCode, 'bad_request', 'the request could not be read')
   }
   return controlErrors.internal()
+}
+
+/** A URL Fastify could not read before routing (broken percent-encoding), under the control API's prefix. */
+export function answerControlFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.debug({ code: error.code }, 'unreadable request line')
+  void sendControlError(reply, controlErrors.badUrl())
 }

@@ -12,7 +12,7 @@ const faults: FastifyPluginAsync = async (app) => {
   app.post(
     '/faults',
     {
-      config: { auth: false, controlBody: 'fault_rule' },
+      config: { controlBody: 'fault_rule' },
       schema: {
         tags,
         summary: 'Add a fault rule (applies after the rules already in force)',
@@ -26,7 +26,6 @@ const faults: FastifyPluginAsync = async (app) => {
   app.get(
     '/faults',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: 'The rules in force, in the order they apply (with imp_key: those that can act on that merchant)',
@@ -43,7 +42,6 @@ const faults: FastifyPluginAsync = async (app) => {
   app.delete(
     '/faults',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: 'Delete every rule (with imp_key: only the rules scoped to that merchant)',
@@ -60,7 +58,6 @@ const faults: FastifyPluginAsync = async (app) => {
   app.delete(
     '/faults/:id',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: 'Delete one rule',

@@ -55,12 +55,12 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   // Always served, whatever --no-control and --control-token say.
   app.get(
     '/health',
-    { config: { auth: false }, schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } },
+    { schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } },
     async () => ({ status: 'ok' as const })
   )
 
   if (!options.enabled) {
-    app.all('/*', { config: { auth: false } }, async (_request, reply) => sendControlError(reply, controlErrors.disabled()))
+    app.all('/*', async (_request, reply) => sendControlError(reply, controlErrors.disabled()))
     return
   }
 

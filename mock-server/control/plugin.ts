@@ -5,9 +5,11 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import controlPlane, { CONTROL_PREFIX } from './index.js'
+import { tagRoutes } from '../shared/http/namespaces.js'
 
 const control: FastifyPluginAsync = async (app) => {
   const { enabled, token } = app.mock.config.control
+  tagRoutes(app, 'control')
   await app.register(controlPlane, { prefix: CONTROL_PREFIX, enabled, token })
 }
 

@@ -7,7 +7,6 @@ const requests: FastifyPluginAsync = async (app) => {
   app.get(
     '/requests',
     {
-      config: { auth: false },
       schema: {
         tags: ['journal'],
         summary: "The i'mport requests answered, oldest first (with limit: the most recent N)",

@@ -18,7 +18,6 @@ const reset: FastifyPluginAsync = async (app) => {
   app.post(
     '/reset',
     {
-      config: { auth: false },
       schema: {
         tags: ['state'],
         summary: 'Reset everything, or one merchant with { imp_key }',

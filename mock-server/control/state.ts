@@ -32,7 +32,6 @@ const state: FastifyPluginAsync = async (app) => {
   app.get(
     '/state',
     {
-      config: { auth: false },
       schema: {
         tags: ['state'],
         summary: 'Billing keys (masked), payments, prepared amounts and schedules of every merchant, or of one',

@@ -36,7 +36,6 @@ const webhooks: FastifyPluginAsync = async (app) => {
   app.get(
     '/webhooks',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: 'The outbox: every webhook delivery with its attempts, oldest first (waits for attempts in flight first)',
@@ -56,7 +55,6 @@ const webhooks: FastifyPluginAsync = async (app) => {
   app.post(
     '/webhooks/send',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: 'Send a webhook by hand, like the console test button; answers once the attempt is over',
@@ -79,7 +77,6 @@ const webhooks: FastifyPluginAsync = async (app) => {
   app.get(
     '/webhooks/faults',
     {
-      config: { auth: false },
       schema: { tags, summary: 'The webhook faults in force, in the order they apply', response: { 200: WebhookFaultListSchema } }
     },
     async (_request, reply) => sendJson(reply, 200, { rules: service.listFaults() })
@@ -88,7 +85,6 @@ const webhooks: FastifyPluginAsync = async (app) => {
   app.post(
     '/webhooks/faults',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: 'Add a webhook fault: drop, duplicate or delay (simulator seconds) the webhooks it matches',
@@ -109,7 +105,6 @@ const webhooks: FastifyPluginAsync = async (app) => {
   app.delete(
     '/webhooks/faults',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: 'Delete every webhook fault (with imp_key: only those scoped to that merchant)',
@@ -128,7 +123,6 @@ const webhooks: FastifyPluginAsync = async (app) => {
   app.delete(
     '/webhooks/faults/:id',
     {
-      config: { auth: false },
       schema: { tags, summary: 'Delete one webhook fault', params: IdParams, response: { 200: DeletedSchema, 404: ControlErrorSchema } }
     },
     async (request, reply) => {
@@ -141,7 +135,6 @@ const webhooks: FastifyPluginAsync = async (app) => {
   app.get(
     '/webhooks/:id',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: 'One delivery, once its attempt in flight is over (bounded by webhooks.settle_timeout_ms)',
@@ -161,7 +154,6 @@ const webhooks: FastifyPluginAsync = async (app) => {
   app.post(
     '/webhooks/:id/redeliver',
     {
-      config: { auth: false },
       schema: {
         tags,
         summary: 'Send a delivery again now (15 s resend timeout); answers once the attempt is over',

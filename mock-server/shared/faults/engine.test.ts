@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FaultEngine } from './engine.js'
 import { requestFacts, type RequestFacts } from './match.js'
-import type { RouteKind } from '../faults/route-kinds.js'
+import type { RouteKind } from './route-kinds.js'
 
 function facts(kind: RouteKind = 'again', impKey = 'imp_a', url = '/subscribe/payments/again'): RequestFacts {
   return requestFacts({ method: 'POST', url, routeUrl: url, kind, impKey, params: {}, body: { customer_uid: 'c_1' }, query: {} })

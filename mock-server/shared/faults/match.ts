@@ -4,7 +4,7 @@
  * the query string, whichever carries it on that route.
  */
 import type { FaultMatch } from '../../../api/control/faults.js'
-import type { RouteKind } from '../faults/route-kinds.js'
+import type { RouteKind } from './route-kinds.js'
 
 /** What the matcher needs to know about a request; built once per request by `requestFacts`. */
 export interface RequestFacts {

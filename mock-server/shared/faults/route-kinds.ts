@@ -1,17 +1,10 @@
 /**
- * Which i'mport routes a fault or preset can mean something on. A `decline` only makes sense where
- * a charge is made; a card preset only where a card is presented or charged.
+ * What a fault or preset can mean on a route. A `decline` only makes sense where a charge is made;
+ * a card preset only where a card is presented or charged. Each route says which it is in its own
+ * metadata (`config: { faultKind }`, read by `kindOf`); the V1 paths are listed in
+ * api/v1/route-facts.ts for the validators that run before any route exists.
  */
-
-/** Routes that present a card to the PG (the card is checked, a key may be stored). */
-export const CARD_ROUTES = ['/subscribe/customers/:customer_uid', '/subscribe/payments/onetime'] as const
-
-/** Routes that make a charge, which a `decline` records as `failed` (a schedule's retry charges it now). */
-export const CHARGE_ROUTES = [
-  '/subscribe/payments/again',
-  '/subscribe/payments/onetime',
-  '/subscribe/payments/schedule/:merchant_uid/retry'
-] as const
+import type { FastifyRequest } from 'fastify'
 
 /** What a scheduled run is called where a path would be: it is no HTTP call, so no rule's `path` (or `method`) names it. */
 export const SCHEDULED_RUN = '(scheduled run)'
@@ -22,23 +15,9 @@ export const SCHEDULED_RUN = '(scheduled run)'
  */
 export type RouteKind = 'token' | 'issue' | 'onetime' | 'again' | 'scheduled' | 'other'
 
-/** The kind of a request from its method and route pattern (`request.routeOptions.url`). */
-export function routeKind(method: string, routeUrl: string | undefined): RouteKind {
-  if (method !== 'POST') return 'other'
-  switch (routeUrl) {
-    case '/users/getToken':
-      return 'token'
-    case '/subscribe/customers/:customer_uid':
-      return 'issue'
-    case '/subscribe/payments/onetime':
-      return 'onetime'
-    case '/subscribe/payments/again':
-      return 'again'
-    case '/subscribe/payments/schedule/:merchant_uid/retry':
-      return 'scheduled'
-    default:
-      return 'other'
-  }
+/** The kind a route declared in its metadata; `other` for the rest. Only POSTs charge or present a card. */
+export function kindOf(request: FastifyRequest): RouteKind {
+  return request.method === 'POST' ? (request.routeOptions.config?.faultKind ?? 'other') : 'other'
 }
 
 export function isCharge(kind: RouteKind): boolean {

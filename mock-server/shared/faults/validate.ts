@@ -6,7 +6,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { FaultRuleSchema, ACTION_TYPES, type FaultAction, type FaultRuleInput } from '../../../api/control/faults.js'
 import { compilePath } from './match.js'
-import { CHARGE_ROUTES } from '../faults/route-kinds.js'
+import { CHARGE_ROUTES } from '../../../api/v1/route-facts.js'
 
 export class FaultRuleError extends Error {
   override readonly name = 'FaultRuleError'

@@ -10,7 +10,6 @@
 import fp from 'fastify-plugin'
 import type { Socket } from 'node:net'
 import { errors, type CatalogueError } from '../../../api/v1/catalogue.js'
-import { ControlError } from '../../control/errors.js'
 
 /** nginx's default `large_client_header_buffers` size: the longest request line it reads. */
 export const MAX_URL_BYTES = 8192
@@ -23,7 +22,16 @@ export const MAX_HEADER_BYTES = 16384
  */
 export const MAX_PARAM_LENGTH = MAX_URL_BYTES
 
-const isControl = (url: string) => url.startsWith('/__mock')
+/** A request over a limit, before any route reads it; each wing's error handler answers it in its own shape. */
+export class RequestLimitError extends Error {
+  override readonly name = 'RequestLimitError'
+  constructor(
+    readonly reason: 'uri_too_long',
+    readonly limit: number
+  ) {
+    super(`the request line is over ${limit} bytes`)
+  }
+}
 
 export default fp(
   async (app) => {
@@ -31,10 +39,7 @@ export default fp(
     // URL is short (request.url holds the raw request line's bytes, one character each).
     app.addHook('onRequest', (request, _reply, done) => {
       if (request.url.length <= MAX_URL_BYTES) return done()
-      if (isControl(request.url)) {
-        return done(new ControlError(414, 'uri_too_long', `the request line is over ${MAX_URL_BYTES} bytes`))
-      }
-      done(errors.urlTooLong(MAX_URL_BYTES))
+      done(new RequestLimitError('uri_too_long', MAX_URL_BYTES))
     })
   },
   { name: 'mock-limits', fastify: '5.x' }

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { RequestJournal, envelopeCode, journalPath } from './journal.js'
 import { impKeyOf } from './imp-key.js'
+import { apiOf } from '../http/namespaces.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,9 +25,9 @@ export interface JournalPluginOptions {
   size: number
 }
 
+/** The journal keeps i'mport requests; the control API's own calls would only bury them. */
 export function isControlRequest(request: FastifyRequest): boolean {
-  const route = request.routeOptions.url
-  return route === undefined ? request.url.startsWith('/__mock') : route.startsWith('/__mock')
+  return apiOf(request) === 'control'
 }
 
 /** Puts a request in the journal; `dropped` when its connection was closed instead of answered. */

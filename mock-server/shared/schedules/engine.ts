@@ -10,13 +10,11 @@
  *     so the clock call answers only once their effects can be observed;
  *   - wall time: an unref'd poll (config `schedules.poll_ms`, 0 = off) does the same without waiting.
  */
-import type { FidelityOptions } from '../config/config.js'
 import { emitCharge, type EventBus } from '../store/events.js'
 import type { MerchantState } from '../store/merchant-state.js'
 import type { PaymentRecord } from '../store/records.js'
 import type { Store } from '../store/store.js'
 import { ScheduleBook } from './book.js'
-import { runSchedule } from '../../v1/schedules/execute.js'
 import type { ScheduleRecord } from '../store/schedule-records.js'
 
 /** Other work that runs on the simulator's clock after the schedules (the webhook outbox). */
@@ -30,10 +28,20 @@ export interface DueWork {
 /** Whether a fault rule declines this run, and with which fail_reason. */
 export type DeclineRule = (merchant: MerchantState, record: ScheduleRecord) => string | null
 
+/**
+ * One run of a schedule: the charge the API makes on the merchant's behalf (the V1 wing's
+ * `runSchedule`). Injected, so the engine knows when to run and the API wing knows what a run is.
+ */
+export type ScheduleRunner = (
+  merchant: MerchantState,
+  record: ScheduleRecord,
+  options: { declineReason: string | null; onBug: (err: unknown) => void }
+) => PaymentRecord
+
 export interface SchedulerOptions {
   store: Store
+  run: ScheduleRunner
   events: EventBus
-  fidelity: FidelityOptions
   /** Wall-time poll interval in ms; 0 = runs only on clock moves and explicit `runDue` calls. */
   pollMs: number
   /** Longest wait of `runDue` for the webhooks the run caused. */
@@ -76,7 +84,7 @@ export class Scheduler {
   run(merchant: MerchantState, record: ScheduleRecord, decided?: { declineReason: string | null }): PaymentRecord {
     this.book(merchant).dequeue(record)
     const declineReason = decided ? decided.declineReason : (this.declineRule?.(merchant, record) ?? null)
-    const payment = runSchedule(merchant, record, this.options.fidelity, { declineReason, onBug: this.options.onError })
+    const payment = this.options.run(merchant, record, { declineReason, onBug: this.options.onError })
     this.book(merchant).save(record)
     emitCharge(this.options.events, merchant, payment)
     return payment

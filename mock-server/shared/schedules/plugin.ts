@@ -8,7 +8,7 @@ import type { FaultEngine } from '../faults/engine.js'
 import { SCHEDULED_RUN } from '../faults/route-kinds.js'
 import type { MerchantState } from '../store/merchant-state.js'
 import type { DueWork } from './engine.js'
-import { Scheduler } from './engine.js'
+import { Scheduler, type ScheduleRunner } from './engine.js'
 import type { ScheduleRecord } from '../store/schedule-records.js'
 
 declare module 'fastify' {
@@ -19,6 +19,8 @@ declare module 'fastify' {
 }
 
 export interface SchedulesPluginOptions {
+  /** What a run is: the API wing's charge for one schedule. */
+  run: ScheduleRunner
   /** Wall-time poll in ms; overrides the config's `schedules.poll_ms` (tests pass 0). */
   pollMs?: number | undefined
   /** Work to run and wait for after the schedules on each tick (the webhook outbox). */
@@ -30,8 +32,8 @@ export default fp<SchedulesPluginOptions>(
     const { store, config, events } = app.mock
     const scheduler = new Scheduler({
       store,
+      run: options.run,
       events,
-      fidelity: config.fidelity,
       pollMs: options.pollMs ?? config.schedules.poll_ms,
       settleTimeoutMs: config.webhooks.settle_timeout_ms,
       after: options.after,

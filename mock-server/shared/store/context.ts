@@ -26,10 +26,6 @@ declare module 'fastify' {
     /** Set by the fault engine: record this request's charge as `failed` with this reason. */
     declineReason: string | null
   }
-  interface FastifyContextConfig {
-    /** `false` on routes that need no access token (getToken, the control API). */
-    auth?: boolean
-  }
 }
 
 export default fp<MockContext>(

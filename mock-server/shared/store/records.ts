@@ -55,6 +55,29 @@ export interface BuyerFields {
   custom_data: string | null
 }
 
+/** What a new payment is made of; the outcome decides the paid or failed fields. */
+export interface PaymentInit {
+  imp_uid: string
+  merchant_uid: string
+  amount: number
+  currency: string
+  channel: PgChannel
+  card: CardSnapshot | null
+  customer_uid: string | null
+  customer_uid_usage: CustomerUidUsage | null
+  card_quota: number
+  started_at: number
+  outcome: { status: 'paid'; pg_tid: string; apply_num: string } | { status: 'failed'; fail_reason: string }
+  name: string | null
+  buyer_name: string | null
+  buyer_email: string | null
+  buyer_tel: string | null
+  buyer_addr: string | null
+  buyer_postcode: string | null
+  custom_data: string | null
+  notice_url: string | null
+}
+
 /** One payment (one imp_uid). Mutated in place by cancel; every change goes through MerchantState.savePayment. */
 export class PaymentRecord implements BuyerFields {
   status: PaymentStatus
@@ -70,27 +93,46 @@ export class PaymentRecord implements BuyerFields {
   readonly failed_at: number
   readonly fail_reason: string | null
 
-  constructor(
-    readonly imp_uid: string,
-    readonly merchant_uid: string,
-    readonly amount: number,
-    readonly currency: string,
-    readonly channel: PgChannel,
-    readonly card: CardSnapshot | null,
-    readonly customer_uid: string | null,
-    readonly customer_uid_usage: CustomerUidUsage | null,
-    readonly card_quota: number,
-    readonly started_at: number,
-    outcome: { status: 'paid'; pg_tid: string; apply_num: string } | { status: 'failed'; fail_reason: string },
-    readonly name: string | null,
-    readonly buyer_name: string | null,
-    readonly buyer_email: string | null,
-    readonly buyer_tel: string | null,
-    readonly buyer_addr: string | null,
-    readonly buyer_postcode: string | null,
-    readonly custom_data: string | null,
-    readonly notice_url: string | null
-  ) {
+  readonly imp_uid: string
+  readonly merchant_uid: string
+  readonly amount: number
+  readonly currency: string
+  readonly channel: PgChannel
+  readonly card: CardSnapshot | null
+  readonly customer_uid: string | null
+  readonly customer_uid_usage: CustomerUidUsage | null
+  readonly card_quota: number
+  readonly started_at: number
+  readonly name: string | null
+  readonly buyer_name: string | null
+  readonly buyer_email: string | null
+  readonly buyer_tel: string | null
+  readonly buyer_addr: string | null
+  readonly buyer_postcode: string | null
+  readonly custom_data: string | null
+  readonly notice_url: string | null
+
+  /** Named fields, so that two adjacent `string | null` values (buyer_tel, buyer_addr…) cannot swap unseen. */
+  constructor(init: PaymentInit) {
+    const { outcome, started_at } = init
+    this.imp_uid = init.imp_uid
+    this.merchant_uid = init.merchant_uid
+    this.amount = init.amount
+    this.currency = init.currency
+    this.channel = init.channel
+    this.card = init.card
+    this.customer_uid = init.customer_uid
+    this.customer_uid_usage = init.customer_uid_usage
+    this.card_quota = init.card_quota
+    this.started_at = started_at
+    this.name = init.name
+    this.buyer_name = init.buyer_name
+    this.buyer_email = init.buyer_email
+    this.buyer_tel = init.buyer_tel
+    this.buyer_addr = init.buyer_addr
+    this.buyer_postcode = init.buyer_postcode
+    this.custom_data = init.custom_data
+    this.notice_url = init.notice_url
     this.status = outcome.status
     this.updated_at = started_at
     if (outcome.status === 'paid') {

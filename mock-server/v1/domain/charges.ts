@@ -136,27 +136,27 @@ export function recordFailedCharge(
   usage: CustomerUidUsage,
   reason: string
 ): PaymentRecord {
-  const payment = new PaymentRecord(
-    state.newImpUid('imps_'),
-    input.merchant_uid,
-    input.amount,
-    input.currency || 'KRW',
+  const payment = new PaymentRecord({
+    imp_uid: state.newImpUid('imps_'),
+    merchant_uid: input.merchant_uid,
+    amount: input.amount,
+    currency: input.currency || 'KRW',
     channel,
-    null,
-    input.customer_uid,
-    usage,
-    input.card_quota ?? 0,
-    state.now(),
-    { status: 'failed', fail_reason: reason },
-    input.name ?? null,
-    input.buyer_name ?? null,
-    input.buyer_email ?? null,
-    input.buyer_tel ?? null,
-    input.buyer_addr ?? null,
-    input.buyer_postcode ?? null,
-    input.custom_data ?? null,
-    input.notice_url ?? null
-  )
+    card: null,
+    customer_uid: input.customer_uid,
+    customer_uid_usage: usage,
+    card_quota: input.card_quota ?? 0,
+    started_at: state.now(),
+    outcome: { status: 'failed', fail_reason: reason },
+    name: input.name ?? null,
+    buyer_name: input.buyer_name ?? null,
+    buyer_email: input.buyer_email ?? null,
+    buyer_tel: input.buyer_tel ?? null,
+    buyer_addr: input.buyer_addr ?? null,
+    buyer_postcode: input.buyer_postcode ?? null,
+    custom_data: input.custom_data ?? null,
+    notice_url: input.notice_url ?? null
+  })
   state.insertPayment(payment)
   return payment
 }
@@ -194,25 +194,25 @@ function makePayment(
   // A charge on a key without buyer_* takes the key's customer_* (the schedule docs say so for
   // scheduled charges; inferred for again).
   const key = options.buyerDefaults
-  return new PaymentRecord(
-    impUid,
-    input.merchant_uid,
-    input.amount,
+  return new PaymentRecord({
+    imp_uid: impUid,
+    merchant_uid: input.merchant_uid,
+    amount: input.amount,
     currency,
     channel,
     card,
-    customerUid,
-    usage,
-    input.card_quota ?? 0,
-    now,
+    customer_uid: customerUid,
+    customer_uid_usage: usage,
+    card_quota: input.card_quota ?? 0,
+    started_at: now,
     outcome,
-    input.name ?? null,
-    input.buyer_name ?? key?.customer_name ?? null,
-    input.buyer_email ?? key?.customer_email ?? null,
-    input.buyer_tel ?? key?.customer_tel ?? null,
-    input.buyer_addr ?? key?.customer_addr ?? null,
-    input.buyer_postcode ?? key?.customer_postcode ?? null,
-    input.custom_data ?? null,
-    input.notice_url ?? null
-  )
+    name: input.name ?? null,
+    buyer_name: input.buyer_name ?? key?.customer_name ?? null,
+    buyer_email: input.buyer_email ?? key?.customer_email ?? null,
+    buyer_tel: input.buyer_tel ?? key?.customer_tel ?? null,
+    buyer_addr: input.buyer_addr ?? key?.customer_addr ?? null,
+    buyer_postcode: input.buyer_postcode ?? key?.customer_postcode ?? null,
+    custom_data: input.custom_data ?? null,
+    notice_url: input.notice_url ?? null
+  })
 }

@@ -20,13 +20,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Socket } from 'node:net'
 import { STATUS_CODES } from 'node:http'
 import { CatalogueError } from '../../../api/v1/catalogue.js'
-import { sendError } from '../../error-handler.js'
+import { sendError } from '../errors.js'
 import { recordRequest } from '../../shared/journal/plugin.js'
 import { impKeyOf } from '../../shared/journal/imp-key.js'
 import { FaultEngine } from '../../shared/faults/engine.js'
 import { requestFacts } from '../../shared/faults/match.js'
 import { FAULT_HEADER, resolvePreset } from './presets.js'
-import { routeKind } from '../../shared/faults/route-kinds.js'
+import { kindOf } from '../../shared/faults/route-kinds.js'
+import { apiOf } from '../../shared/http/namespaces.js'
 import type { FaultAction, FaultRuleInput } from '../../../api/control/faults.js'
 
 /** What acted on a request: a rule id or `preset:<name>`, and the action it took. */
@@ -110,7 +111,7 @@ export default fp<FaultPluginOptions>(
 
     /** The preset the request asks for, else the first rule that acts on it; an error for a bad preset. */
     const choose = (request: FastifyRequest, routeUrl: string): AppliedFault | CatalogueError | null => {
-      const kind = routeKind(request.method, routeUrl)
+      const kind = kindOf(request)
       const header = request.headers[FAULT_HEADER]
       if (header !== undefined) {
         const name = ((Array.isArray(header) ? header[0] : header) ?? '').trim().toLowerCase()
@@ -138,7 +139,7 @@ export default fp<FaultPluginOptions>(
 
     app.addHook('preHandler', async (request, reply) => {
       const routeUrl = request.routeOptions.url
-      if (routeUrl === undefined || routeUrl.startsWith('/__mock')) return
+      if (routeUrl === undefined || apiOf(request) !== 'v1') return
       // The common case, no header and no rule, costs one lookup.
       if (engine.size === 0 && request.headers[FAULT_HEADER] === undefined) return
       const applied = choose(request, routeUrl)

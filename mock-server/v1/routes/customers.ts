@@ -23,6 +23,7 @@ const customers: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/subscribe/customers/:customer_uid',
     {
+      config: { faultKind: 'issue' },
       schema: { params: CustomerUidParamsSchema, body: IssueBillingKeyBodySchema, response: { 200: CustomerResponseSchema } }
     },
     async (request) => {

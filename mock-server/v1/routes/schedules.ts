@@ -115,7 +115,10 @@ const schedules: FastifyPluginAsyncTypebox = async (app) => {
   // A fault decline or card preset on this request was decided in the faults preHandler.
   app.post(
     '/subscribe/payments/schedule/:merchant_uid/retry',
-    { schema: { params: ScheduleMerchantUidParamsSchema, response: { 200: PaymentResponseSchema } } },
+    {
+      config: { faultKind: 'scheduled' },
+      schema: { params: ScheduleMerchantUidParamsSchema, response: { 200: PaymentResponseSchema } }
+    },
     async (request) => {
       const state = request.merchant!
       const record = assertRetryable(state, engine.book(state), request.params.merchant_uid)

@@ -12,7 +12,7 @@ const subscribePayments: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/subscribe/payments/onetime',
-    { schema: { body: OnetimeBodySchema, response: { 200: PaymentResponseSchema } } },
+    { config: { faultKind: 'onetime' }, schema: { body: OnetimeBodySchema, response: { 200: PaymentResponseSchema } } },
     async (request) => {
       const { payment } = chargeKeyIn(request.merchant!, request.body, fidelity, {
         declineReason: request.declineReason
@@ -24,7 +24,7 @@ const subscribePayments: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/subscribe/payments/again',
-    { schema: { body: AgainBodySchema, response: { 200: PaymentResponseSchema } } },
+    { config: { faultKind: 'again' }, schema: { body: AgainBodySchema, response: { 200: PaymentResponseSchema } } },
     async (request) => {
       const payment = chargeBillingKey(request.merchant!, request.body, fidelity, {
         declineReason: request.declineReason

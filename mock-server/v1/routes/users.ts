@@ -11,7 +11,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/users/getToken',
-    { config: { auth: false }, schema: { body: GetTokenBodySchema, response: { 200: AuthResponseSchema } } },
+    { config: { public: true, faultKind: 'token' }, schema: { body: GetTokenBodySchema, response: { 200: AuthResponseSchema } } },
     async (request) => {
       const { imp_key: impKey, imp_secret: impSecret } = request.body
       if (!impKey || !impSecret) throw errors.tokenParamsMissing(config.fidelity.get_token_missing_params_status)

@@ -1,5 +1,5 @@
 /**
- * The one error handler. Whatever goes wrong, the client gets the i'mport envelope
+ * The V1 wing's error handler. Whatever goes wrong on an i'mport route, the client gets the envelope
  * `{ code, message, response: null }` with the status the real API would use, never Fastify's
  * default `{ statusCode, error, message }` and never a stack trace:
  *   - catalogue errors (`CatalogueError`) as they are;
@@ -9,11 +9,8 @@
  */
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { CatalogueError, errors } from '../api/v1/catalogue.js'
-import { controlErrors, sendControlError } from './control/errors.js'
-
-/** The control API's prefix (kept here as a literal: control/index.ts imports this module's neighbours). */
-const CONTROL_PREFIX = '/__mock'
+import { CatalogueError, errors } from '../../api/v1/catalogue.js'
+import { RequestLimitError } from '../shared/http/limits.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -67,8 +64,9 @@ function fieldName(instancePath: string): string {
     .join('')
 }
 
-function toIamportError(error: FastifyError, request: FastifyRequest, bodyLimit: number): CatalogueError | null {
+function toCatalogueError(error: FastifyError, request: FastifyRequest, bodyLimit: number): CatalogueError | null {
   if (error instanceof CatalogueError) return error
+  if (error instanceof RequestLimitError) return errors.urlTooLong(error.limit)
   if (error.validation) return validationError(request, error.validation as unknown as AjvError[])
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -90,14 +88,10 @@ function toIamportError(error: FastifyError, request: FastifyRequest, bodyLimit:
 /**
  * Errors Fastify raises before a route is chosen (`frameworkErrors`): a URL whose
  * percent-encoding is broken. No hook or error handler runs for these, so the answer is written
- * here, in the shape of the namespace the URL is in.
+ * here (the app sends each URL space's to its own wing).
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   request.log.debug({ code: error.code }, 'unreadable request line')
-  if (request.url.startsWith(CONTROL_PREFIX)) {
-    void sendControlError(reply, controlErrors.badUrl())
-    return
-  }
   void sendError(reply, error.code === 'FST_ERR_BAD_URL' ? errors.malformedUrl() : errors.malformedBody())
 }
 
@@ -105,7 +99,7 @@ export default fp(
   async (app) => {
     const bodyLimit = app.mock.config.body_limit
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const known = toIamportError(error, request, bodyLimit)
+      const known = toCatalogueError(error, request, bodyLimit)
       if (known) return sendError(reply, known)
       request.log.error({ err: error }, 'unexpected error')
       return sendError(reply, errors.internal())

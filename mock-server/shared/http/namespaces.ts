@@ -1,0 +1,49 @@
+/**
+ * Which API a request belongs to, read from route metadata rather than from URL strings: each wing
+ * tags the routes it registers (`tagRoutes`, an `onRoute` hook, the way @fastify/rate-limit reads
+ * its per-route `config`), and the shared hooks (error answers, limits, faults, journal) ask
+ * `apiOf(request)`. Only a request that matched no route (a 404, or one refused before routing)
+ * falls back to the URL, through the one table of URL spaces below.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { RouteKind } from '../faults/route-kinds.js'
+
+/** The APIs one app can answer: i'mport V1, and the simulator's own control API. */
+export type ApiName = 'v1' | 'control'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by `tagRoutes` on every route of a wing. */
+    api?: ApiName
+    /** `true` on the few routes of an API that need no credentials (V1 `getToken`). */
+    public?: boolean
+    /** What a fault can do on this route: a charge (`again`, `onetime`, `scheduled`), a card check (`issue`), a token… */
+    faultKind?: RouteKind
+  }
+}
+
+/** Tags every route registered in this scope (and in the plugins it registers) with its API. */
+export function tagRoutes(app: FastifyInstance, api: ApiName): void {
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, api: route.config?.api ?? api }
+  })
+}
+
+/**
+ * URL spaces owned by an API other than the app's main one, for requests no route matched. The
+ * control API is the only one: everything under `/__mock`.
+ */
+const URL_SPACES: ReadonlyArray<readonly [prefix: string, api: ApiName]> = [['/__mock', 'control']]
+
+/** The API of a URL that matched no route; `fallback` (the app's main API) for any other. */
+export function apiOfUrl(url: string, fallback: ApiName): ApiName {
+  for (const [prefix, api] of URL_SPACES) {
+    if (url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)) return api
+  }
+  return fallback
+}
+
+/** The API a request is for: its route's tag, else its URL space. */
+export function apiOf(request: FastifyRequest, fallback: ApiName = 'v1'): ApiName {
+  return request.routeOptions.config?.api ?? apiOfUrl(request.url, fallback)
+}
