@@ -2,7 +2,7 @@
  * The error catalogue: every failure the simulator can answer with, in one place.
  *
  * Each entry carries the HTTP status, the envelope `code` and the real API's exact message, and
- * says how strong the evidence is (see `../shared/reference/iamport-api.md` §7):
+ * says how strong the evidence is (the research notes on the real API, §7 of iamport-api.md):
  *   - `obs`: seen from the real server (live client tests, captured logs);
  *   - `doc`: official documentation or swagger;
  *   - `third-party`: code by others quoting the text;

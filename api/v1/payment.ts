@@ -1,6 +1,6 @@
 /**
  * Payments: `PaymentAnnotation` and the bodies of the calls that make or cancel one.
- * Field names, types and limits follow the official swagger (see `../shared/reference`).
+ * Field names, types and limits follow the official swagger (committed in `official/`).
  */
 import { Type, type Static } from 'typebox'
 import { envelope, paged } from './envelope.js'

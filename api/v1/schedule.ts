@@ -3,7 +3,7 @@
  * the official clients parse, and the request bodies and queries of the schedule operations
  * (`schedule`, `unschedule`, `getScheduleByMid`, `findSchedulesByRange`, `findSchedulesByCustomer`,
  * `updateScheduleByMid`, `rescheduleByMid`, `retryScheduleByMid`). Field names, types and limits
- * follow the official swagger (see `../shared/reference`).
+ * follow the official swagger (committed in `official/`).
  */
 import { Type, type Static } from 'typebox'
 import { envelope, paged } from './envelope.js'

@@ -2,17 +2,17 @@
  * Conformance with the official definitions: an answer must carry every field its swagger
  * definition requires, each with the declared JSON type, and every other declared field it
  * carries must have the declared type too (`null` stands for "no value" on optional fields, as
- * every real capture shows). The swagger is read from `../shared/reference/iamport-swagger.json`
- * and never copied into the project.
+ * every real capture shows). The swagger is the official document committed in
+ * `api/v1/official/` (its README says where it comes from).
  *
  * Where the official document is known to be wrong (iamport-api.md §8) the exception is declared
  * in `SWAGGER_DEFECTS` with its evidence, and applied by name: nothing else is tolerated.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { outcomeOf, type RecordedExchange } from './exchanges.js'
 
-export const SWAGGER_PATH = fileURLToPath(new URL('../../../shared/reference/iamport-swagger.json', import.meta.url))
+export const SWAGGER_PATH = fileURLToPath(new URL('../../api/v1/official/iamport-swagger.json', import.meta.url))
 
 interface SchemaObject {
   $ref?: string
@@ -129,8 +129,7 @@ const SCHEMA_OVERRIDES: Record<string, { ref: string; defect: SwaggerDefect } | 
   findSchedulesByCustomer: { schema: PAGED_SCHEDULES, defect: SWAGGER_DEFECTS.scheduleListPaged }
 }
 
-export function loadSwagger(path: string = SWAGGER_PATH): Swagger | null {
-  if (!existsSync(path)) return null
+export function loadSwagger(path: string = SWAGGER_PATH): Swagger {
   return JSON.parse(readFileSync(path, 'utf8')) as Swagger
 }
 
