@@ -15,7 +15,7 @@ import context from './shared/store/context.js'
 import bodyParsers, { parseQueryString } from './shared/http/body-parsers.js'
 import errorHandler, { answerFrameworkError } from './v1/errors.js'
 import { answerControlFrameworkError } from './control/errors.js'
-import { apiOfUrl } from './shared/http/namespaces.js'
+import { apiOfUrl, collectRoutes, type RouteFacts } from './shared/http/namespaces.js'
 import limits, { MAX_PARAM_LENGTH, clientErrorHandler } from './shared/http/limits.js'
 import auth from './v1/auth.js'
 import { OneLinePerRequest, loggerOptions } from './shared/http/logging.js'
@@ -27,6 +27,13 @@ import faults, { type Sleep } from './v1/faults/plugin.js'
 import scheduleEngine from './shared/schedules/plugin.js'
 import webhooks from './shared/webhooks/plugin.js'
 import { runSchedule } from './v1/schedules/execute.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the app registered, with its API and fault kind (see shared/http/namespaces.ts). */
+    readonly routeList: readonly RouteFacts[]
+  }
+}
 
 export interface BuildAppOptions {
   /** A resolved config, or the raw JSON shape of a config file (validated here). */
@@ -96,6 +103,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   app.decorate('dataFile', persistence && loaded ? { file: options.data!.file, loaded } : null)
   if (persistence) app.addHook('onClose', async () => persistence.close())
 
+  app.decorate('routeList', collectRoutes(app))
   const events = new EventBus((err) => app.log.error({ err }, 'event listener failed'))
   await app.register(context, { store, config, events })
   await app.register(bodyParsers)

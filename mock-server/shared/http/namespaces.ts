@@ -47,3 +47,38 @@ export function apiOfUrl(url: string, fallback: ApiName): ApiName {
 export function apiOf(request: FastifyRequest, fallback: ApiName = 'v1'): ApiName {
   return request.routeOptions.config?.api ?? apiOfUrl(request.url, fallback)
 }
+
+/** A registered route as the app's route list keeps it: enough for docs and coverage tests. */
+export interface RouteFacts {
+  readonly method: string
+  readonly url: string
+  readonly api: ApiName | undefined
+  readonly faultKind: RouteKind | undefined
+}
+
+/**
+ * Keeps a list of every route registered from now on (an `onRoute` hook at the root, so it must
+ * run before any wing registers). The list is filled at registration and never changes after
+ * `ready`; it answers "which routes does this app serve" without parsing URL strings.
+ */
+export function collectRoutes(app: FastifyInstance): readonly RouteFacts[] {
+  const routes: RouteFacts[] = []
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const method of methods) {
+      // Read through `route` when asked, not now: this root hook runs before the wing's own
+      // `onRoute` hooks have tagged the route.
+      routes.push({
+        method,
+        url: route.url,
+        get api() {
+          return route.config?.api
+        },
+        get faultKind() {
+          return route.config?.faultKind
+        }
+      })
+    }
+  })
+  return routes
+}
