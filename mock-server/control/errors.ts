@@ -5,7 +5,8 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorObject } from 'ajv'
-import { FaultRuleError, describeAjvErrors } from '../shared/faults/validate.js'
+import { ACTION_TAGS, FaultRuleError } from '../shared/faults/validate.js'
+import { describeAjvErrors } from '../shared/json-validation.js'
 import type { ControlErrorBody } from '../../api/control/schemas.js'
 import { RequestLimitError } from '../shared/http/limits.js'
 
@@ -68,7 +69,9 @@ export function toControlError(error: FastifyError | Error, request: FastifyRequ
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
     const isRule = request.routeOptions.config.controlBody === 'fault_rule'
-    const problems = describeAjvErrors(fastifyError.validation as unknown as ErrorObject[], isRule ? 'the rule' : 'the body')
+    const problems = isRule
+      ? describeAjvErrors(fastifyError.validation as unknown as ErrorObject[], 'the rule', ACTION_TAGS)
+      : describeAjvErrors(fastifyError.validation as unknown as ErrorObject[], 'the body')
     return isRule ? controlErrors.invalidRule(problems) : controlErrors.invalidRequest(problems)
   }
   switch (fastifyError.code) {

@@ -36,7 +36,6 @@ export interface ControlPlaneOptions {
   token: string | null
 }
 
-export const CONTROL_PREFIX = '/__mock'
 
 const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, options) => {
   app.setErrorHandler((error, request, reply) => {
@@ -55,7 +54,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   // Always served, whatever --no-control and --control-token say.
   app.get(
     '/health',
-    { schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } },
+    { config: { public: true }, schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } },
     async () => ({ status: 'ok' as const })
   )
 
@@ -67,7 +66,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   if (options.token !== null) {
     const isValid = tokenChecker(options.token)
     app.addHook('onRequest', async (request, reply) => {
-      if (request.routeOptions.url === `${CONTROL_PREFIX}/health`) return
+      if (request.routeOptions.config.public === true) return
       if (!isValid(controlTokenOf(request))) return sendControlError(reply, controlErrors.unauthorized())
     })
   }

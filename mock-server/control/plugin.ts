@@ -4,8 +4,8 @@
  * config's `control` switch and token.
  */
 import type { FastifyPluginAsync } from 'fastify'
-import controlPlane, { CONTROL_PREFIX } from './index.js'
-import { tagRoutes } from '../shared/http/namespaces.js'
+import controlPlane from './index.js'
+import { CONTROL_PREFIX, tagRoutes } from '../shared/http/namespaces.js'
 
 const control: FastifyPluginAsync = async (app) => {
   const { enabled, token } = app.mock.config.control

@@ -8,7 +8,7 @@
  * apps a test run builds share them.
  */
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
-import { createControlAjv } from '../shared/faults/validate.js'
+import { createJsonAjv } from '../shared/json-validation.js'
 import { nonFiniteError, nonFinitePath } from '../shared/http/finite-numbers.js'
 
 let bodyAjv: Ajv | undefined
@@ -19,7 +19,7 @@ function compile(schema: object, isBody: boolean): ValidateFunction {
   const key = `${isBody ? 'body' : 'query'}:${JSON.stringify(schema)}`
   let validate = compiled.get(key)
   if (!validate) {
-    const ajv = isBody ? (bodyAjv ??= createControlAjv()) : (queryAjv ??= createControlAjv({ coerceTypes: true }))
+    const ajv = isBody ? (bodyAjv ??= createJsonAjv()) : (queryAjv ??= createJsonAjv({ coerceTypes: true }))
     validate = ajv.compile(schema)
     compiled.set(key, validate)
   }

@@ -33,7 +33,10 @@ export function tagRoutes(app: FastifyInstance, api: ApiName): void {
  * URL spaces owned by an API other than the app's main one, for requests no route matched. The
  * control API is the only one: everything under `/__mock`.
  */
-const URL_SPACES: ReadonlyArray<readonly [prefix: string, api: ApiName]> = [['/__mock', 'control']]
+/** Where the control API is mounted (the one place the prefix is written). */
+export const CONTROL_PREFIX = '/__mock'
+
+const URL_SPACES: ReadonlyArray<readonly [prefix: string, api: ApiName]> = [[CONTROL_PREFIX, 'control']]
 
 /** The API of a URL that matched no route; `fallback` (the app's main API) for any other. */
 export function apiOfUrl(url: string, fallback: ApiName): ApiName {
