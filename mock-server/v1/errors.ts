@@ -49,11 +49,16 @@ export function validationError(request: FastifyRequest, validation: readonly Aj
     const name = first ? fieldName(first.instancePath) : ''
     if (name === '') error = new CatalogueError(200, -1, errors.malformedBody().message, 'inferred')
     else if (first?.keyword === 'maxLength') error = errors.paramTooLong(name, Number(first.params.limit))
+    // Paging bounds are declared in the query schemas (api/v1/queries.ts, as the swagger has them);
+    // out of range they are the paging error the list lookups answer, not a malformed parameter.
+    else if ((first?.keyword === 'minimum' || first?.keyword === 'maximum') && PAGING_FIELDS.has(name)) error = errors.invalidPaging(name)
     else error = errors.invalidParam(name)
   }
   // Reads answer bad parameters with 400 (swagger); writes answer every failure with 200, but for badParamsAre400 routes.
   return isRead ? new CatalogueError(400, error.code, error.message, error.evidence) : error
 }
+
+const PAGING_FIELDS = new Set(['page', 'limit'])
 
 /** `/schedules/0/amount` → `schedules[0].amount`. */
 function fieldName(instancePath: string): string {

@@ -1,4 +1,5 @@
 /** Billing keys: `/subscribe/customers…` (operationIds `customer_save`, `customer_view`, `customer_delete`, `customer_view_multiple`, `customer_payments`). */
+import { CustomerPaymentsQuerySchema } from '../../../api/v1/queries.js'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import {
@@ -77,7 +78,7 @@ const customers: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: CustomerUidParamsSchema,
-        querystring: Type.Object({ page: Type.Optional(Type.Integer()) }),
+        querystring: CustomerPaymentsQuerySchema,
         response: { 200: PagedPaymentsResponseSchema }
       }
     },

@@ -8,10 +8,15 @@ import {
   CancelBodySchema,
   PagedPaymentsResponseSchema,
   PaymentListResponseSchema,
-  PaymentResponseSchema,
-  SORTINGS,
-  type Sorting
+  PaymentResponseSchema
 } from '../../../api/v1/payment.js'
+import {
+  FindAllPaymentsQuerySchema,
+  FindPaymentQuerySchema,
+  GetPaymentQuerySchema,
+  MultiplePaymentsQuerySchema,
+  PaymentsByStatusQuerySchema
+} from '../../../api/v1/queries.js'
 import { LIMITS } from '../../../api/v1/customer.js'
 import { errors } from '../../../api/v1/catalogue.js'
 import { cancelPayment } from '../domain/cancel.js'
@@ -20,16 +25,13 @@ import { renderPayment } from '../render/payment.js'
 import type { PaymentRecord } from '../../shared/store/records.js'
 import { ok } from './reply.js'
 
-const SortingSchema = Type.Unsafe<Sorting>({ type: 'string', enum: [...SORTINGS] })
+// The status of find/findAll travels in the path here (the client's query types carry it as a field).
 const MerchantUidParams = Type.Object({
   merchant_uid: Type.String({ minLength: 1, maxLength: LIMITS.merchant_uid }),
   payment_status: Type.Optional(Type.String())
 })
-const PagingQuery = {
-  page: Type.Optional(Type.Integer()),
-  limit: Type.Optional(Type.Integer()),
-  sorting: Type.Optional(SortingSchema)
-}
+const FindQuery = Type.Omit(FindPaymentQuerySchema, ['payment_status'])
+const FindAllQuery = Type.Omit(FindAllPaymentsQuerySchema, ['payment_status'])
 
 const payments: FastifyPluginAsyncTypebox = async (app) => {
   const renderPage = (page: { total: number; previous: number; next: number; list: PaymentRecord[] }) =>
@@ -41,7 +43,7 @@ const payments: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: Type.Object({ imp_uid: Type.String() }),
-        querystring: Type.Object({ include_sandbox: Type.Optional(Type.Boolean()) }),
+        querystring: GetPaymentQuerySchema,
         response: { 200: PaymentResponseSchema }
       }
     },
@@ -59,10 +61,7 @@ const payments: FastifyPluginAsyncTypebox = async (app) => {
     '/payments',
     {
       schema: {
-        querystring: Type.Object({
-          imp_uid: Type.Optional(Type.Array(Type.String())),
-          merchant_uid: Type.Optional(Type.Array(Type.String()))
-        }),
+        querystring: MultiplePaymentsQuerySchema,
         response: { 200: PaymentListResponseSchema, 207: PaymentListResponseSchema }
       }
     },
@@ -87,7 +86,7 @@ const payments: FastifyPluginAsyncTypebox = async (app) => {
   const findRoute = {
     schema: {
       params: MerchantUidParams,
-      querystring: Type.Object({ sorting: Type.Optional(SortingSchema) }),
+      querystring: FindQuery,
       response: { 200: PaymentResponseSchema }
     }
   }
@@ -101,7 +100,7 @@ const payments: FastifyPluginAsyncTypebox = async (app) => {
   const findAllRoute = {
     schema: {
       params: MerchantUidParams,
-      querystring: Type.Object(PagingQuery),
+      querystring: FindAllQuery,
       response: { 200: PagedPaymentsResponseSchema }
     }
   }
@@ -117,11 +116,7 @@ const payments: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: Type.Object({ payment_status: Type.String() }),
-        querystring: Type.Object({
-          ...PagingQuery,
-          from: Type.Optional(Type.Integer({ minimum: 0 })),
-          to: Type.Optional(Type.Integer({ minimum: 0 }))
-        }),
+        querystring: PaymentsByStatusQuerySchema,
         response: { 200: PagedPaymentsResponseSchema }
       }
     },
