@@ -31,8 +31,7 @@ export type { FaultAction, FaultMatch } from '../api/control/faults.js'
 import type { WebhookFaultInput, WebhookFaultView } from '../api/control/webhooks.js'
 export type { JournalEntry } from '../api/control/journal.js'
 
-/** The header that forces one outcome on one i'mport request (see the README's preset list). */
-export const FAULT_PRESET_HEADER = 'X-Iamport-Mock-Fault'
+export { FAULT_PRESET_HEADER } from '../api/control/faults.js'
 
 export interface MockControlOptions {
   /** The simulator's `--control-token`, sent as `X-Mock-Control-Token`. */

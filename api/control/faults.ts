@@ -182,3 +182,6 @@ export interface FaultRuleView {
   hits: number
   description: string | null
 }
+
+/** The request header that forces one preset outcome on one i'mport call (`X-Iamport-Mock-Fault: decline`). */
+export const FAULT_PRESET_HEADER = 'X-Iamport-Mock-Fault'

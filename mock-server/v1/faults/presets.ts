@@ -13,11 +13,12 @@
 import { MAGIC_CARDS, type MagicCard } from '../../../fixtures/cards/catalogue.js'
 import { cardDigits } from '../../../fixtures/cards/luhn.js'
 import { errors, type CatalogueError } from '../../../api/v1/catalogue.js'
-import { FAULT_LIMITS, type FaultAction } from '../../../api/control/faults.js'
+import { FAULT_LIMITS, FAULT_PRESET_HEADER, type FaultAction } from '../../../api/control/faults.js'
 import { type RouteKind } from '../../shared/faults/route-kinds.js'
 import { CARD_ROUTES, CHARGE_ROUTES } from '../../../api/v1/route-facts.js'
 
-export const FAULT_HEADER = 'x-iamport-mock-fault'
+/** The preset header as Node presents it (lower case). */
+export const FAULT_HEADER = FAULT_PRESET_HEADER.toLowerCase()
 
 /** How long `timeout` holds a connection open without answering before closing it. */
 export const TIMEOUT_HOLD_MS = 30_000
