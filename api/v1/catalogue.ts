@@ -6,7 +6,7 @@
  *   - `obs`: seen from the real server (live client tests, captured logs);
  *   - `doc`: official documentation or swagger;
  *   - `third-party`: code by others quoting the text;
- *   - `inferred`: the simulator's own choice where nothing public says; listed in mock-server/README.md.
+ *   - `inferred`: the simulator's own choice where nothing public says; listed in docs/fidelity.md.
  *
  * Routes and domain functions throw these; the one error handler (plugins/error-handler.ts) turns
  * them into `{ code, message, response: null }`. Tests import the same factories, never retype text.

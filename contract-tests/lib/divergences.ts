@@ -2,7 +2,7 @@
  * Known differences between the simulator and the real API, or points where the real behaviour is
  * not settled by public evidence. A test that meets one names it with `divergence(id)`, asserts
  * what both targets share, and asserts the simulator's exact choice only on the mock target.
- * The simulator's side of each is documented in mock-server/README.md (Fidelity); the list itself is
+ * The simulator's side of each is documented in docs/fidelity.md; the list itself is
  * summarised in contract-tests/README.md.
  */
 export interface Divergence {

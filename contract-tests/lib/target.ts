@@ -101,7 +101,7 @@ export function describeMissing(missing: readonly string[]): string {
   return [
     'contract suite: IAMPORT_TARGET=real but these variables are not set:',
     ...missing.map((name) => `  - ${name}`),
-    'Every contract test is skipped (exit status 0). See "Contract tests against the real API" in README.md.'
+    'Every contract test is skipped (exit status 0). See docs/contract-kit.md.'
   ].join('\n')
 }
 

@@ -1,10 +1,11 @@
 /**
- * The README's vitest example, run as written (imports aside: the README imports from the
- * package). "Merchant code" here is a renewal job that must mark a subscription past_due when
+ * The vitest example of docs/testing-your-integration.md, run as written (imports aside: the page
+ * imports from the package; the last test checks the rest). "Merchant code" here is a renewal job that must mark a subscription past_due when
  * the charge is declined, and must not charge twice after a timeout.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import axios from 'axios'
+import { readFileSync } from 'node:fs'
 import { createMockServer, type MockServer } from '../server.js'
 import { createMockControl, type MockControl } from '../../client/mock-control.js'
 
@@ -66,4 +67,16 @@ it('keeps the subscription active when the charge went through but the answer wa
   expect(await renewSubscription(server.url, 'customer_1', 'renewal_2026_04')).toBe('active')
   // One charge only: the job asked instead of charging again.
   expect((await mock.state()).merchants[0]!.payments).toHaveLength(1)
+})
+
+it('is the code docs/testing-your-integration.md shows', () => {
+  const page = readFileSync(new URL('../../docs/testing-your-integration.md', import.meta.url), 'utf8')
+  const start = page.indexOf('## Forcing a failure in a vitest suite')
+  expect(start).toBeGreaterThan(-1)
+  const block = /```ts\n([\s\S]*?)```/.exec(page.slice(start))![1]!
+  const self = readFileSync(new URL(import.meta.url), 'utf8')
+  // Imports differ (the page imports from the package) and `// …` lines stand for the reader's own code.
+  const lines = block.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('import ') && !line.trim().startsWith('// …'))
+  expect(lines.length).toBeGreaterThan(15)
+  for (const line of lines) expect(self, line).toContain(line)
 })

@@ -95,9 +95,9 @@ describe('webhook and schedule settings', () => {
     expect(config.merchants[0]).toMatchObject({ webhook_url: null, webhook_content_type: 'application/json', webhook_retry: false })
   })
 
-  it('accepts the example configuration of the root README', () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
-    const example = /### Configuration file\n\n```json\n([\s\S]*?)```/.exec(readme)![1]!
+  it('accepts the example configuration of docs/getting-started.md', () => {
+    const page = readFileSync(new URL('../../../docs/getting-started.md', import.meta.url), 'utf8')
+    const example = /### Configuration file\n\n```json\n([\s\S]*?)```/.exec(page)![1]!
 
     const config = resolveConfig(JSON.parse(example))
 

@@ -1,6 +1,6 @@
 /**
- * The README's worked example ("Testing a monthly renewal"), run as written: imports aside (the
- * README imports from the package), every line of its code block must appear in this file, which
+ * The worked example of docs/schedules-and-clock.md ("Testing a monthly renewal"), run as written:
+ * imports aside (the page imports from the package), every line of its code block must appear in this file, which
  * the last test checks.
  */
 import http from 'node:http'
@@ -82,11 +82,11 @@ it('renews monthly, and retries a declined renewal three days later', async () =
   ])
 })
 
-it('is the code the README shows', () => {
-  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
-  const start = readme.indexOf('### Testing a monthly renewal')
+it('is the code docs/schedules-and-clock.md shows', () => {
+  const page = readFileSync(new URL('../../../docs/schedules-and-clock.md', import.meta.url), 'utf8')
+  const start = page.indexOf('### Testing a monthly renewal')
   expect(start).toBeGreaterThan(-1)
-  const block = /```ts\n([\s\S]*?)```/.exec(readme.slice(start))![1]!
+  const block = /```ts\n([\s\S]*?)```/.exec(page.slice(start))![1]!
   const self = readFileSync(new URL(import.meta.url), 'utf8')
   const lines = block.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('import '))
   expect(lines.length).toBeGreaterThan(20)
