@@ -127,7 +127,7 @@ export function chargeKeyIn(
 /**
  * A scheduled charge that could not reach the card (its key was deleted, its merchant_uid was paid
  * meanwhile): recorded as a `failed` payment with the reason, so the run leaves a payment, a
- * `failed` schedule and a `failed` webhook as a declined one does (inferred; see mock-server/README.md).
+ * `failed` schedule and a `failed` webhook as a declined one does (inferred; see docs/fidelity.md).
  */
 export function recordFailedCharge(
   state: MerchantState,
