@@ -75,9 +75,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     bodyLimit: config.body_limit,
     // A broken percent-encoding is refused before any route or hook: answer it in the envelope too.
     frameworkErrors: (error, request, reply) =>
-      apiOfUrl(request.url, 'v1') === 'control'
-        ? answerControlFrameworkError(error, request, reply)
-        : answerFrameworkError(error, request, reply),
+      apiOfUrl(request.url, 'v1') === 'control' ? answerControlFrameworkError(error, request, reply) : answerFrameworkError(error, request, reply),
     // Requests Node cannot read (headers over 16 KiB…) are answered in the envelope, not Fastify's body.
     clientErrorHandler,
     routerOptions: { querystringParser: parseQueryString, maxParamLength: MAX_PARAM_LENGTH },

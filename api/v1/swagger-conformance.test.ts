@@ -43,9 +43,7 @@ function typesOf(schema: { type?: string | string[] }): string[] {
 }
 
 describe.skipIf(!present)('spec schemas against the official swagger', () => {
-  const definitions = present
-    ? (JSON.parse(readFileSync(SWAGGER, 'utf8')) as { definitions: Record<string, Definition> }).definitions
-    : {}
+  const definitions = present ? (JSON.parse(readFileSync(SWAGGER, 'utf8')) as { definitions: Record<string, Definition> }).definitions : {}
 
   for (const [name, schema] of pairs) {
     it(`${name}: every official field, with a compatible type`, () => {

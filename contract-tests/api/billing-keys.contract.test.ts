@@ -5,7 +5,17 @@ import type { Customer } from '../../api/v1/customer.js'
 import type { Paged } from '../../api/v1/envelope.js'
 import type { Payment } from '../../api/v1/payment.js'
 import type { RawResponse } from '../../client/index.js'
-import { catalogued, expectFailure, expectNoFullCardNumber, expectOk, expectUnixSeconds, FORMATS, itOnBoth, itOnMockOnly, onMock } from '../lib/harness.js'
+import {
+  catalogued,
+  expectFailure,
+  expectNoFullCardNumber,
+  expectOk,
+  expectUnixSeconds,
+  FORMATS,
+  itOnBoth,
+  itOnMockOnly,
+  onMock
+} from '../lib/harness.js'
 import { divergence } from '../lib/divergences.js'
 
 /** A Luhn-invalid number: every PG refuses it before anything is stored. */
@@ -124,7 +134,11 @@ describe('GET /subscribe/customers?customer_uid[]=', () => {
 
     const res = await api.client.raw.billingKeys.getMany(uids)
 
-    expect(expectOk<Customer[]>(res, 'customers').map((k) => k.customer_uid).sort()).toEqual([...uids].sort())
+    expect(
+      expectOk<Customer[]>(res, 'customers')
+        .map((k) => k.customer_uid)
+        .sort()
+    ).toEqual([...uids].sort())
   })
 
   itOnBoth('answers 404 when none exists', async ({ api, fx }) => {

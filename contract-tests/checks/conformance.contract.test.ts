@@ -40,7 +40,10 @@ describe('conformance with the official definitions', () => {
       `conformance: ${exchanges.length} answers of ${kinds.size} kinds checked against the official definitions\n` +
         [...kinds.entries()]
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([kind, e]) => `  ${kind.padEnd(46)} ${String(e.count).padStart(4)} × ${e.definition}${e.defects.size ? ` (declared defects: ${[...e.defects].join(', ')})` : ''}`)
+          .map(
+            ([kind, e]) =>
+              `  ${kind.padEnd(46)} ${String(e.count).padStart(4)} × ${e.definition}${e.defects.size ? ` (declared defects: ${[...e.defects].join(', ')})` : ''}`
+          )
           .join('\n')
     )
     expect(problems).toEqual([])

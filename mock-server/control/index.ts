@@ -53,11 +53,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
 
   // CI wait loops poll this: it answers once every route is registered and the server listens.
   // Always served, whatever --no-control and --control-token say.
-  app.get(
-    '/health',
-    { schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } },
-    async () => ({ status: 'ok' as const })
-  )
+  app.get('/health', { schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } }, async () => ({ status: 'ok' as const }))
 
   if (!options.enabled) {
     app.all('/*', async (_request, reply) => sendControlError(reply, controlErrors.disabled()))

@@ -15,7 +15,6 @@ import { parseFaultRule, type ParsedRule } from './validate.js'
 import { actsOn, SCHEDULED_RUN } from './route-kinds.js'
 import type { FaultAction, FaultMatch, FaultRuleInput, FaultRuleView, RuleOrigin } from '../../../api/control/faults.js'
 
-
 class ActiveRule {
   hits = 0
   readonly match: CompiledMatch

@@ -76,7 +76,12 @@ export function describeAjvErrors(errors: readonly ErrorObject[], whole = 'the b
         lines.push(`${at} must be one of ${(p.allowedValues as unknown[]).join(', ')}`)
         break
       case 'type':
-        lines.push(`${at || whole} must be ${String(p.type).split(',').map((type) => describeBranch({ type })).join(' or ')}`)
+        lines.push(
+          `${at || whole} must be ${String(p.type)
+            .split(',')
+            .map((type) => describeBranch({ type }))
+            .join(' or ')}`
+        )
         break
       case 'minimum':
       case 'maximum':

@@ -263,7 +263,7 @@ describe('GET /subscribe/customers?customer_uid[]=', () => {
 })
 
 describe('GET /subscribe/customers/{customer_uid}/payments', () => {
-  it('pages the key\'s payments 20 at a time, newest first', async () => {
+  it("pages the key's payments 20 at a time, newest first", async () => {
     t = await createTestApp()
     await t.issueKey('cust_1')
     for (let i = 1; i <= 23; i++) {

@@ -131,19 +131,15 @@ const payments: FastifyPluginAsyncTypebox = async (app) => {
     }
   )
 
-  app.post(
-    '/payments/cancel',
-    { schema: { body: CancelBodySchema, response: { 200: PaymentResponseSchema } } },
-    async (request) => {
-      const payment = cancelPayment(request.merchant!, request.body)
-      app.mock.events.emit('payment.cancelled', {
-        merchant: request.merchant!,
-        payment,
-        enable_webhook: request.body.enable_webhook === true
-      })
-      return ok(renderPayment(payment))
-    }
-  )
+  app.post('/payments/cancel', { schema: { body: CancelBodySchema, response: { 200: PaymentResponseSchema } } }, async (request) => {
+    const payment = cancelPayment(request.merchant!, request.body)
+    app.mock.events.emit('payment.cancelled', {
+      merchant: request.merchant!,
+      payment,
+      enable_webhook: request.body.enable_webhook === true
+    })
+    return ok(renderPayment(payment))
+  })
 }
 
 export default payments
