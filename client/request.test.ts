@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createIamportClient, type IamportClientOptions } from './index.js'
-import { IamportApiError, IamportAuthError, IamportConnectionError, IamportError, IamportNotFoundError } from './errors.js'
+import { IamportApiError, IamportAuthError, IamportConnectionError, type IamportError, IamportNotFoundError } from './errors.js'
 import { TOKEN_A, TOKEN_B, fail, ok, startStubServer, tokenAnswer, type StubAnswer, type StubRequest, type StubServer } from './test/stub-server.js'
 
 const KEYS = { impKey: 'key_1', impSecret: 'secret_1' }

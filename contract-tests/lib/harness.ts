@@ -10,7 +10,7 @@
 import { expect, inject, test as base, type TestContext } from 'vitest'
 import { createIamportClient, type IamportClient, type RawResponse } from '../../client/index.js'
 import { createFixtures, type Fixtures } from '../../fixtures/builders.js'
-import type { CatalogueError as CatalogueError } from '../../api/v1/catalogue.js'
+import type { CatalogueError } from '../../api/v1/catalogue.js'
 import type { ContractContext, TestCard } from './target.js'
 import { exchangeRecorder } from './exchanges.js'
 import { validatorFor, type AnswerKind } from './schemas.js'

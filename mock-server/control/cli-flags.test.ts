@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import axios from 'axios'
 import { runCli, spawnCli, stopCli, type SpawnedServer } from '../../test/support/spawn.js'
-import { createMockControl, MockControlError } from '../../client/mock-control.js'
+import { createMockControl, type MockControlError } from '../../client/mock-control.js'
 
 let server: SpawnedServer | undefined
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startHttp, type HttpHarness } from '../../test/support/http.js'
 import { T0, T0_MS } from '../../test/support/helpers.js'
 import { errors } from '../../api/v1/catalogue.js'
-import { MockControlError } from '../../client/mock-control.js'
+import type { MockControlError } from '../../client/mock-control.js'
 import type { MerchantState } from '../shared/store/merchant-state.js'
 import { DEFAULT_MERCHANT } from '../../api/v1/docs-merchant.js'
 

@@ -1,7 +1,7 @@
 /** Switching the control API off, guarding it with a token, its error shape and its OpenAPI document. */
 import { afterEach, describe, expect, it } from 'vitest'
 import { startHttp, type HttpHarness } from '../../test/support/http.js'
-import { createMockControl, MockControlError } from '../../client/mock-control.js'
+import { createMockControl, type MockControlError } from '../../client/mock-control.js'
 
 let h: HttpHarness
 afterEach(async () => h?.close())

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startHttp, type HttpHarness } from '../support/http.js'
 import { errors } from '../../api/v1/catalogue.js'
-import { MockControlError } from '../../client/mock-control.js'
+import type { MockControlError } from '../../client/mock-control.js'
 import { DEFAULT_MERCHANT } from '../../api/v1/docs-merchant.js'
 
 let h: HttpHarness

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAGIC_CARDS } from '../../../fixtures/cards/catalogue.js'
-import { type MerchantConfigInput } from '../config/config.js'
+import type { MerchantConfigInput } from '../config/config.js'
 import { createTestApp, T0, type TestApp } from '../../../test/support/helpers.js'
 import { startReceiver, UNREACHABLE_URL, type WebhookReceiver } from '../../../test/support/webhook-receiver.js'
 import { MAX_RETRIES, SAMPLE_BODY } from './service.js'

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAGIC_CARDS } from '../../../fixtures/cards/catalogue.js'
-import { type MerchantConfigInput } from '../../shared/config/config.js'
+import type { MerchantConfigInput } from '../../shared/config/config.js'
 import { T0 } from '../../../test/support/helpers.js'
 import { startHttp, type HttpHarness, type MerchantClient } from '../../../test/support/http.js'
 import { startReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.js'
