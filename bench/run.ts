@@ -55,7 +55,7 @@ function machine(): Machine {
     // Not a git checkout: the commit stays unknown.
   }
   return {
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     commit,
     node: process.version,
     cpu,

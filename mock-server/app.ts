@@ -65,7 +65,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   const persistence = options.data ? new Persistence(options.data) : null
   const observers = [options.observer, persistence?.observer].filter((o): o is StateObserver => o !== undefined)
   const observer: StateObserver | null =
-    observers.length === 0 ? null : observers.length === 1 ? observers[0]! : (m, c) => observers.forEach((o) => o(m, c))
+    observers.length === 0 ? null : observers.length === 1 ? observers[0]! : (m, c) => observers.forEach((o) => void o(m, c))
   const store = new Store(config, options.clock ?? systemClock, observer)
   const loaded = persistence?.open(store, config)
 

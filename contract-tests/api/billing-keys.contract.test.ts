@@ -51,7 +51,7 @@ describe('POST /subscribe/customers/{customer_uid}', () => {
 
     const res = await api.client.raw.billingKeys.issue(customerUid, { ...api.card, card_number: LUHN_INVALID })
 
-    expectFailure(res, { status: 200, code: -1, message: new RegExp(`^${escape(ISSUE_FAILED_PREFIX)}`) })
+    expectFailure(res, { status: 200, code: -1, message: new RegExp(`^${escapeRegExp(ISSUE_FAILED_PREFIX)}`) })
     const lookup = await api.client.raw.billingKeys.get(customerUid)
     expect(lookup.body.code).not.toBe(0)
   })
@@ -184,6 +184,6 @@ function expectCustomerNotFound(res: RawResponse<unknown>, customerUid: string):
   expectFailure(res, { ...catalogued(errors.customerNotFound(customerUid, 200)), divergence: unknownStatus })
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

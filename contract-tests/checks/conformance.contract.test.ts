@@ -31,7 +31,7 @@ describe('conformance with the official definitions', () => {
       const kind = kindOf(exchange)
       const entry = kinds.get(kind) ?? { definition: verdict.definition, count: 0, defects: new Set<string>() }
       entry.count += 1
-      verdict.defects.forEach((d) => entry.defects.add(d))
+      for (const d of verdict.defects) entry.defects.add(d)
       kinds.set(kind, entry)
       for (const problem of verdict.problems) problems.push(`${kind} (${exchange.test}): ${problem}`)
     }

@@ -47,7 +47,7 @@ interface Created {
 /** Registers what an answer created, so that teardown can undo it. */
 function track(created: Created, operationId: string, body: unknown): void {
   const b = body as { code?: number; response?: Record<string, unknown> | null } | null
-  if (!b || b.code !== 0 || !b.response) return
+  if (b?.code !== 0 || !b.response) return
   const r = b.response
   // Schedule calls answer lists of schedules.
   const schedules = Array.isArray(r) ? (r as Array<{ merchant_uid?: unknown; customer_uid?: unknown }>) : []

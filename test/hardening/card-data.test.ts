@@ -146,7 +146,9 @@ describe('card data', () => {
       seen.push({ what: control, text: String(res.data) })
     }
     seen.push({ what: 'server log', text: log.join('') })
-    webhooks.forEach((text, i) => seen.push({ what: `webhook ${i + 1} as received`, text }))
+    webhooks.forEach((text, i) => {
+      seen.push({ what: `webhook ${i + 1} as received`, text })
+    })
     seen.push({ what: 'the --data file', text: readFileSync(dataFile, 'utf8') })
 
     // The scan can see: the log did record the requests (with their ids), and the state has the masked key.

@@ -173,7 +173,7 @@ describe('POST /subscribe/customers/{customer_uid}', () => {
           t = await createTestApp()
 
           const body = expectEnvelope(await t.post('/subscribe/customers/m', card({ card_number: magic.number })), 200, CustomerResponseSchema)
-          expect(body.response.card_number).toBe('40000000****' + magic.number.slice(-4))
+          expect(body.response.card_number).toBe(`40000000****${magic.number.slice(-4)}`)
         })
       }
     }
