@@ -1,7 +1,7 @@
 /** The README's preset table is the list users read: it must name every preset and nothing else. */
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { PRESET_NAMES } from '../../v1/faults/presets.js'
+import { PRESET_NAMES } from './presets.js'
 import { ACTION_TYPES } from '../../../api/control/faults.js'
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
