@@ -177,6 +177,11 @@ export default fp<FaultPluginOptions>(
           if (action.after_ms !== undefined && action.after_ms > 0) await sleep(action.after_ms, request)
           drop(request, reply)
           return reply
+        default: {
+          // A new fault action fails to compile here until this hook says what it does.
+          const unreachable: never = action
+          return unreachable
+        }
       }
     })
 
