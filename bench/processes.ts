@@ -17,7 +17,6 @@ export const BASELINE_BIN = `${ROOT}bench/build/baseline-server.js`
 /** The same baseline bundled into one file the way the bin is (see bundleBaseline). */
 export const BASELINE_BUNDLE = `${ROOT}bench/build/baseline-server.bundle.mjs`
 
-
 export interface ServerSpec {
   /** Shown in the table. */
   label: string
@@ -53,8 +52,10 @@ function argv(spec: ServerSpec, port: number): string[] {
     spec.kind === 'baseline'
       ? []
       : [
-          '--seed', 'bench',
-          '--log-level', spec.logLevel ?? 'warn',
+          '--seed',
+          'bench',
+          '--log-level',
+          spec.logLevel ?? 'warn',
           ...(spec.preload === undefined ? [] : ['--preload-payments', String(spec.preload)]),
           ...(spec.data === undefined ? [] : ['--data', spec.data])
         ]
@@ -153,4 +154,3 @@ export function rssKib(pid: number): number {
   if (!match) throw new Error(`no VmRSS for pid ${pid}`)
   return Number(match[1])
 }
-

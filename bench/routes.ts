@@ -79,9 +79,7 @@ export async function openSession(url: string, lookups: number): Promise<SimSess
   await postJson(`${url}/subscribe/customers/${BENCH_KEY}`, CARD, token)
   const lookupIds: string[] = []
   for (let made = 0; made < lookups; made += 50) {
-    const batch = Array.from({ length: Math.min(50, lookups - made) }, () =>
-      postJson(`${url}/subscribe/payments/again`, againBody(), token)
-    )
+    const batch = Array.from({ length: Math.min(50, lookups - made) }, () => postJson(`${url}/subscribe/payments/again`, againBody(), token))
     for (const answer of await Promise.all(batch)) lookupIds.push(answer.response.imp_uid as string)
   }
   return { url, token, lookupIds }

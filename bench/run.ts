@@ -28,15 +28,17 @@ const env = (name: string, fallback: string): string => process.env[name] || fal
 const ROUNDS = Number(env('BENCH_ROUNDS', '5'))
 const LOAD: LoadOptions = { duration: Number(env('BENCH_DURATION', '2')), warmup: Number(env('BENCH_WARMUP', '0')) }
 const STARTS = Number(env('BENCH_STARTS', '5'))
-const SCALE = env('BENCH_SCALE', '100000,1000000').split(',').map(Number).filter((n) => n > 0)
+const SCALE = env('BENCH_SCALE', '100000,1000000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
 const LOOKUPS = Number(env('BENCH_LOOKUPS', '500'))
 const RESULTS = fileURLToPath(new URL('../results/latest.md', import.meta.url))
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
 const began = performance.now()
 /** Progress on stderr, each line with the seconds since the bench began. */
-const log = (line: string): void =>
-  void process.stderr.write(`${((performance.now() - began) / 1000).toFixed(0).padStart(4)}s ${line}\n`)
+const log = (line: string): void => void process.stderr.write(`${((performance.now() - began) / 1000).toFixed(0).padStart(4)}s ${line}\n`)
 
 function machine(): Machine {
   const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? '?'
@@ -53,18 +55,22 @@ function machine(): Machine {
     // Not a git checkout: the commit stays unknown.
   }
   return {
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     commit,
     node: process.version,
     cpu,
     cores: cpus().length,
-    loadAverage: loadavg().map((l) => l.toFixed(2)).join(' / ')
+    loadAverage: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')
   }
 }
 
 async function measure(label: string, server: RunningServer, route: RouteLoad): Promise<LoadResult> {
   const result = await runLoad(server.url, route, LOAD)
-  log(`  ${label.padEnd(34)} ${int(result.rps).padStart(7)} req/s  p50 ${fixed(result.p50)} ms  p99 ${fixed(result.p99)} ms${result.failures ? `  ${result.failures} FAILED` : ''}`)
+  log(
+    `  ${label.padEnd(34)} ${int(result.rps).padStart(7)} req/s  p50 ${fixed(result.p50)} ms  p99 ${fixed(result.p99)} ms${result.failures ? `  ${result.failures} FAILED` : ''}`
+  )
   return result
 }
 
@@ -154,7 +160,9 @@ async function main(): Promise<void> {
       lookup: get(s, 'lookup')
     }))
 
-    m.loadAverageEnd = loadavg().map((l) => l.toFixed(2)).join(' / ')
+    m.loadAverageEnd = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')
     const report: Report = {
       machine: m,
       settings: { connections: CONNECTIONS, rounds: ROUNDS, duration: LOAD.duration, warmup: LOAD.warmup, starts: STARTS },
@@ -196,12 +204,7 @@ async function main(): Promise<void> {
   }
 }
 
-function targets(
-  base: LoadResult[],
-  again: LoadResult[],
-  startup: { baseline: number[]; simulator: number[] },
-  scale: ScaleRow[]
-): Target[] {
+function targets(base: LoadResult[], again: LoadResult[], startup: { baseline: number[]; simulator: number[] }, scale: ScaleRow[]): Target[] {
   const rps = pairedRatio(again, base, 'rps')
   const p99 = pairedRatio(again, base, 'p99')
   const start = median(startup.simulator) / median(startup.baseline)

@@ -11,5 +11,4 @@ export const int = (n: number): string => (Number.isFinite(n) ? Math.round(n).to
 export const fixed = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '–')
 export const ratio = (n: number): string => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '–')
 /** 100000 → "100k", 1000000 → "1M". */
-export const count = (n: number): string =>
-  n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n)
+export const count = (n: number): string => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n))

@@ -25,7 +25,10 @@ function fill(path: string, name: string, body: string): void {
 /** The cells of the first table row whose cells start with `prefix`. */
 function row(report: string, ...prefix: string[]): string[] {
   for (const line of report.split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim())
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim())
     if (prefix.every((p, i) => cells[i] === p)) return cells
   }
   throw new Error(`bench/results/latest.md has no row starting ${prefix.join(' | ')}`)

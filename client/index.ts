@@ -61,5 +61,15 @@ export {
   type MockControlOptions,
   type ClockMoveOptions
 } from './mock-control.js'
-export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult, FaultAction, FaultMatch, JournalEntry } from './mock-control.js'
+export type {
+  FaultRuleInput,
+  FaultRuleView,
+  ClockView,
+  JournalView,
+  StateView,
+  ResetResult,
+  FaultAction,
+  FaultMatch,
+  JournalEntry
+} from './mock-control.js'
 export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, WebhookFaultView } from './mock-control.js'

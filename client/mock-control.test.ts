@@ -26,7 +26,10 @@ describe('createMockControl', () => {
     h = await startHttp()
     const error = await createMockControl(h.url)
       .faults.add({ action: { type: 'delay', ms: -5 } })
-      .then(() => null, (e: unknown) => e)
+      .then(
+        () => null,
+        (e: unknown) => e
+      )
     expect(error).toBeInstanceOf(MockControlError)
     expect(error).toMatchObject({ status: 400, code: 'invalid_rule', details: ['action.ms must be >= 0'] })
   })
@@ -36,7 +39,12 @@ describe('createMockControl', () => {
     other.get('/__mock/health', async (_req, reply) => reply.code(502).type('text/html').send('<html>bad gateway</html>'))
     await other.listen({ port: 0, host: '127.0.0.1' })
     const address = other.server.address() as { port: number }
-    const error = await createMockControl(`http://127.0.0.1:${address.port}`).health().then(() => null, (e: unknown) => e)
+    const error = await createMockControl(`http://127.0.0.1:${address.port}`)
+      .health()
+      .then(
+        () => null,
+        (e: unknown) => e
+      )
     expect(error).toMatchObject({ status: 502, code: 'http_502' })
   })
 

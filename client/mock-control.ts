@@ -14,15 +14,7 @@
 import axios, { type AxiosInstance } from 'axios'
 import type { FaultRuleInput } from '../api/control/faults.js'
 import type { DeliveryListView, DeliveryView, WebhookSend } from '../api/control/webhooks.js'
-import type {
-  ClockView,
-  ControlErrorBody,
-  DeletedResult,
-  HealthView,
-  JournalView,
-  ResetResult,
-  StateView
-} from '../api/control/schemas.js'
+import type { ClockView, ControlErrorBody, DeletedResult, HealthView, JournalView, ResetResult, StateView } from '../api/control/schemas.js'
 import type { FaultRuleView } from '../api/control/faults.js'
 
 export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult }

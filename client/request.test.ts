@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createIamportClient, type IamportClientOptions } from './index.js'
-import { IamportApiError, IamportAuthError, IamportConnectionError, IamportError, IamportNotFoundError } from './errors.js'
+import { IamportApiError, IamportAuthError, IamportConnectionError, type IamportError, IamportNotFoundError } from './errors.js'
 import { TOKEN_A, TOKEN_B, fail, ok, startStubServer, tokenAnswer, type StubAnswer, type StubRequest, type StubServer } from './test/stub-server.js'
 
 const KEYS = { impKey: 'key_1', impSecret: 'secret_1' }
@@ -18,10 +18,7 @@ function noSleep(): { delays: number[]; sleep: (ms: number) => Promise<void> } {
   return { delays, sleep: async (ms) => void delays.push(ms) }
 }
 
-async function clientFor(
-  handler: (request: StubRequest, index: number) => StubAnswer,
-  options: Partial<IamportClientOptions> = {}
-) {
+async function clientFor(handler: (request: StubRequest, index: number) => StubAnswer, options: Partial<IamportClientOptions> = {}) {
   server = await startStubServer(handler)
   const waits = noSleep()
   const client = createIamportClient({ baseURL: server.url, ...KEYS, retry: { sleep: waits.sleep, random: () => 0 }, ...options })
@@ -45,7 +42,10 @@ describe('access token', () => {
 
   it('reuses the cached token until expired_at minus the skew', async () => {
     let nowMs = 0
-    const { client, server } = await clientFor(withToken(() => ok(PAYMENT)), { now: () => nowMs, tokenSkewSeconds: 60 })
+    const { client, server } = await clientFor(
+      withToken(() => ok(PAYMENT)),
+      { now: () => nowMs, tokenSkewSeconds: 60 }
+    )
 
     await client.payments.get('imp_1')
     nowMs = (1800 - 61) * 1000
@@ -59,7 +59,10 @@ describe('access token', () => {
   it('measures expiry from the server clock, not the local one', async () => {
     // The server says now = 1.7e9 while the local clock reads 0: only the difference counts.
     let nowMs = 0
-    const { client, server } = await clientFor(withToken(() => ok(PAYMENT)), { now: () => nowMs })
+    const { client, server } = await clientFor(
+      withToken(() => ok(PAYMENT)),
+      { now: () => nowMs }
+    )
 
     await client.payments.get('imp_1')
     nowMs = 10 * 60 * 1000
@@ -175,7 +178,10 @@ describe('envelope', () => {
   })
 
   it('throws IamportApiError with a null code when the body is not an envelope', async () => {
-    const { client } = await clientFor(withToken(() => ({ status: 502, body: '<html>Bad Gateway</html>', raw: true })), { retry: false })
+    const { client } = await clientFor(
+      withToken(() => ({ status: 502, body: '<html>Bad Gateway</html>', raw: true })),
+      { retry: false }
+    )
 
     const error = await client.payments.cancel({ imp_uid: 'imp_1' }).catch((e: unknown) => e)
 
@@ -234,7 +240,10 @@ describe('requests', () => {
   })
 
   it('sends the Tier header for a sub-merchant', async () => {
-    const { client, server } = await clientFor(withToken(() => ok(PAYMENT)), { tier: 'T01' })
+    const { client, server } = await clientFor(
+      withToken(() => ok(PAYMENT)),
+      { tier: 'T01' }
+    )
 
     await client.payments.get('imp_1')
 
@@ -243,9 +252,12 @@ describe('requests', () => {
 
   it('reports every answer to onResponse, with the operationId and path template', async () => {
     const seen: Array<{ operationId: string; path: string; status: number }> = []
-    const { client } = await clientFor(withToken(() => fail(404, -1, 'x')), {
-      onResponse: ({ operationId, path, status }) => seen.push({ operationId, path, status })
-    })
+    const { client } = await clientFor(
+      withToken(() => fail(404, -1, 'x')),
+      {
+        onResponse: ({ operationId, path, status }) => seen.push({ operationId, path, status })
+      }
+    )
 
     await client.raw.payments.get('imp_1')
 
@@ -304,10 +316,15 @@ describe('retries', () => {
   })
 
   it('never retries a call that moves money, whatever the failure', async () => {
-    const { client, server } = await clientFor(withToken(() => fail(503, -1, 'busy')), { retry: { maxRetries: 5, sleep: async () => {} } })
+    const { client, server } = await clientFor(
+      withToken(() => fail(503, -1, 'busy')),
+      { retry: { maxRetries: 5, sleep: async () => {} } }
+    )
 
     await expect(client.subscribe.again({ customer_uid: 'c', merchant_uid: 'm', amount: 1, name: 'n' })).rejects.toBeInstanceOf(IamportApiError)
-    await expect(client.subscribe.onetime({ merchant_uid: 'm', amount: 1, card_number: '1', expiry: '2030-12' })).rejects.toBeInstanceOf(IamportApiError)
+    await expect(client.subscribe.onetime({ merchant_uid: 'm', amount: 1, card_number: '1', expiry: '2030-12' })).rejects.toBeInstanceOf(
+      IamportApiError
+    )
     await expect(client.payments.cancel({ imp_uid: 'i' })).rejects.toBeInstanceOf(IamportApiError)
 
     expect(server.requests.filter((r) => r.url !== '/users/getToken')).toHaveLength(3)
@@ -334,11 +351,14 @@ describe('spacing', () => {
   it('spaces requests minIntervalMs apart, in call order', async () => {
     let nowMs = 1000
     const delays: number[] = []
-    const { client } = await clientFor(withToken(() => ok(PAYMENT)), {
-      now: () => nowMs,
-      minIntervalMs: 100,
-      retry: { sleep: async (ms) => void delays.push(ms) }
-    })
+    const { client } = await clientFor(
+      withToken(() => ok(PAYMENT)),
+      {
+        now: () => nowMs,
+        minIntervalMs: 100,
+        retry: { sleep: async (ms) => void delays.push(ms) }
+      }
+    )
 
     await client.payments.get('imp_1')
     nowMs += 30

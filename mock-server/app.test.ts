@@ -10,7 +10,7 @@ let t: TestApp
 afterEach(async () => t?.app.close())
 
 describe('unknown routes', () => {
-  it('answer an i\'mport-style 404 envelope, with or without a token', async () => {
+  it("answer an i'mport-style 404 envelope, with or without a token", async () => {
     t = await createTestApp()
 
     expectError(await t.get('/vbanks/holder'), errors.routeNotFound('GET', '/vbanks/holder'))
@@ -19,7 +19,7 @@ describe('unknown routes', () => {
 })
 
 describe('bodies that cannot be read', () => {
-  it('answers malformed JSON with an envelope, never Fastify\'s error body', async () => {
+  it("answers malformed JSON with an envelope, never Fastify's error body", async () => {
     t = await createTestApp()
 
     const res = await t.app.inject({
@@ -106,7 +106,10 @@ describe('isolation', () => {
     expect(tokenB).not.toBe(t.token)
     expectError(await asB('GET', '/subscribe/customers/cust_a'), errors.customerNotFound('cust_a', 200))
     expectError(await asB('GET', `/payments/${payment.imp_uid}`), errors.paymentNotFound())
-    expectError(await asB('POST', '/subscribe/payments/again', { customer_uid: 'cust_a', merchant_uid: 'b-1', amount: 1000, name: 'x' }), errors.unknownBuyer())
+    expectError(
+      await asB('POST', '/subscribe/payments/again', { customer_uid: 'cust_a', merchant_uid: 'b-1', amount: 1000, name: 'x' }),
+      errors.unknownBuyer()
+    )
     expectError(await asB('POST', '/payments/cancel', { imp_uid: payment.imp_uid }), errors.cancelTargetNotFound())
     expect((await t.get(`/payments/${payment.imp_uid}`)).json().response.status).toBe('paid')
   })
@@ -140,7 +143,12 @@ describe('card data', () => {
     const headers = { authorization: token }
     const answers = [
       await app.inject({ method: 'POST', url: '/subscribe/customers/c', headers, payload: card }),
-      await app.inject({ method: 'POST', url: '/subscribe/payments/onetime', headers, payload: { ...card, merchant_uid: 'o1', amount: 1000, customer_uid: 'c2' } }),
+      await app.inject({
+        method: 'POST',
+        url: '/subscribe/payments/onetime',
+        headers,
+        payload: { ...card, merchant_uid: 'o1', amount: 1000, customer_uid: 'c2' }
+      }),
       await app.inject({ method: 'POST', url: '/subscribe/customers/bad', headers, payload: { ...card, card_number: '4000-0000-0000-0002' } }),
       await app.inject({ method: 'GET', url: '/subscribe/customers/c', headers }),
       await app.inject({ method: 'GET', url: '/payments/find/o1', headers })

@@ -13,11 +13,11 @@ import type { StateObserver } from './shared/store/merchant-state.js'
 import { Persistence, type PersistenceOptions } from './shared/persistence/persistence.js'
 import context from './shared/store/context.js'
 import bodyParsers, { parseQueryString } from './shared/http/body-parsers.js'
-import errorHandler, { answerFrameworkError } from './v1/errors.js'
+import errorHandler, { answerFrameworkError } from './v1/http/errors.js'
 import { answerControlFrameworkError } from './control/errors.js'
 import { apiOfUrl, collectRoutes, type RouteFacts } from './shared/http/namespaces.js'
 import limits, { MAX_PARAM_LENGTH, clientErrorHandler } from './shared/http/limits.js'
-import auth from './v1/auth.js'
+import auth from './v1/http/auth.js'
 import { OneLinePerRequest, loggerOptions } from './shared/http/logging.js'
 import { lazyValidatorFactory } from './shared/http/lazy-validation.js'
 import v1Api from './v1/index.js'
@@ -72,7 +72,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   const persistence = options.data ? new Persistence(options.data) : null
   const observers = [options.observer, persistence?.observer].filter((o): o is StateObserver => o !== undefined)
   const observer: StateObserver | null =
-    observers.length === 0 ? null : observers.length === 1 ? observers[0]! : (m, c) => observers.forEach((o) => o(m, c))
+    observers.length === 0 ? null : observers.length === 1 ? observers[0]! : (m, c) => observers.forEach((o) => void o(m, c))
   const store = new Store(config, options.clock ?? systemClock, observer)
   const loaded = persistence?.open(store, config)
 
@@ -82,9 +82,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     bodyLimit: config.body_limit,
     // A broken percent-encoding is refused before any route or hook: answer it in the envelope too.
     frameworkErrors: (error, request, reply) =>
-      apiOfUrl(request.url, 'v1') === 'control'
-        ? answerControlFrameworkError(error, request, reply)
-        : answerFrameworkError(error, request, reply),
+      apiOfUrl(request.url, 'v1') === 'control' ? answerControlFrameworkError(error, request, reply) : answerFrameworkError(error, request, reply),
     // Requests Node cannot read (headers over 16 KiB…) are answered in the envelope, not Fastify's body.
     clientErrorHandler,
     routerOptions: { querystringParser: parseQueryString, maxParamLength: MAX_PARAM_LENGTH },

@@ -149,9 +149,7 @@ function preloadFirstMerchant(server: MockServer, config: ResolvedConfig, count:
   const seconds = (performance.now() - started) / 1000
   ;(globalThis as { gc?: () => void }).gc?.()
   const heapMb = process.memoryUsage().heapUsed / 2 ** 20
-  process.stderr.write(
-    `iamport-mock: preloaded ${count} payments and billing keys in ${seconds.toFixed(1)} s; heap used ${heapMb.toFixed(1)} MiB\n`
-  )
+  process.stderr.write(`iamport-mock: preloaded ${count} payments and billing keys in ${seconds.toFixed(1)} s; heap used ${heapMb.toFixed(1)} MiB\n`)
 }
 
 main().catch((err: unknown) => {

@@ -39,10 +39,6 @@ export function preloadPayments(state: MerchantState, count: number, fidelity: F
       },
       fidelity
     )
-    chargeBillingKey(
-      state,
-      { customer_uid: customerUid, merchant_uid: preloadedMerchantUid(i), amount: 9900, name: '월간 이용권' },
-      fidelity
-    )
+    chargeBillingKey(state, { customer_uid: customerUid, merchant_uid: preloadedMerchantUid(i), amount: 9900, name: '월간 이용권' }, fidelity)
   }
 }

@@ -110,7 +110,9 @@ describe('relative links in the docs', () => {
   })
 
   it('makes the anchors GitHub makes', () => {
-    const anchors = anchorsOf('# Keeping state: `--data`\n## Presets: `X-Iamport-Mock-Fault: <preset>`\n## Routes\n## Routes\n```\n# not a heading\n```')
+    const anchors = anchorsOf(
+      '# Keeping state: `--data`\n## Presets: `X-Iamport-Mock-Fault: <preset>`\n## Routes\n## Routes\n```\n# not a heading\n```'
+    )
     expect([...anchors]).toEqual(['keeping-state---data', 'presets-x-iamport-mock-fault-preset', 'routes', 'routes-1'])
   })
 })

@@ -24,14 +24,35 @@ const samplePayment = {
   t: 'payment',
   k: 'imp_apikey',
   r: {
-    imp_uid: 'imps_123456789012', merchant_uid: 'order_000001', amount: 9900, currency: 'KRW',
+    imp_uid: 'imps_123456789012',
+    merchant_uid: 'order_000001',
+    amount: 9900,
+    currency: 'KRW',
     channel: { pg_provider: 'nice', pg_id: 'nictest04m', sandbox: false },
     card: { card_number: '42424242****4242', card_code: '367', card_name: '현대카드', card_type: 0, charge_fail_reason: null },
-    customer_uid: 'customer_1', customer_uid_usage: 'payment', card_quota: 0, started_at: 1772323200, status: 'paid',
-    cancel_amount: 0, cancelled_at: 0, cancel_reason: null, cancel_history: null, updated_at: 1772323200,
-    pg_tid: 'nictest04m01162603010000001234', apply_num: '12345678', paid_at: 1772323200, failed_at: 0, fail_reason: null,
-    name: '월간 이용권', buyer_name: null, buyer_email: null, buyer_tel: null, buyer_addr: null, buyer_postcode: null,
-    custom_data: null, notice_url: null
+    customer_uid: 'customer_1',
+    customer_uid_usage: 'payment',
+    card_quota: 0,
+    started_at: 1772323200,
+    status: 'paid',
+    cancel_amount: 0,
+    cancelled_at: 0,
+    cancel_reason: null,
+    cancel_history: null,
+    updated_at: 1772323200,
+    pg_tid: 'nictest04m01162603010000001234',
+    apply_num: '12345678',
+    paid_at: 1772323200,
+    failed_at: 0,
+    fail_reason: null,
+    name: '월간 이용권',
+    buyer_name: null,
+    buyer_email: null,
+    buyer_tel: null,
+    buyer_addr: null,
+    buyer_postcode: null,
+    custom_data: null,
+    notice_url: null
   }
 } as const
 
@@ -48,7 +69,14 @@ function post(agent: Agent, url: URL, path: string, body: object, headers: Recor
   const payload = JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const req = request(
-      { agent, host: url.hostname, port: url.port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers }
+      },
       (res) => {
         let data = ''
         res.setEncoding('utf8')
@@ -79,7 +107,13 @@ async function againRate(server: SpawnedServer, round: number): Promise<{ rate: 
   const until = Date.now() + SECONDS * 1000
   const worker = async () => {
     while (Date.now() < until) {
-      const answer = await post(agent, url, '/subscribe/payments/again', { customer_uid: 'measure', merchant_uid: `m${round}_${n++}`, amount: 1000, name: 'x' }, auth)
+      const answer = await post(
+        agent,
+        url,
+        '/subscribe/payments/again',
+        { customer_uid: 'measure', merchant_uid: `m${round}_${n++}`, amount: 1000, name: 'x' },
+        auth
+      )
       if (answer.code !== 0 || answer.response.status !== 'paid') throw new Error(`unexpected answer: ${JSON.stringify(answer).slice(0, 200)}`)
       done++
     }

@@ -22,9 +22,7 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const
 
 export const MatchSchema = Type.Object(
   {
-    method: Type.Optional(
-      Type.Unsafe<(typeof HTTP_METHODS)[number]>({ type: 'string', enum: [...HTTP_METHODS], description: 'upper case' })
-    ),
+    method: Type.Optional(Type.Unsafe<(typeof HTTP_METHODS)[number]>({ type: 'string', enum: [...HTTP_METHODS], description: 'upper case' })),
     path: Type.Optional(
       Type.String({
         minLength: 1,
@@ -38,7 +36,7 @@ export const MatchSchema = Type.Object(
     merchant_uid: Type.Optional(Type.String({ minLength: 1, description: 'from the path, body or query' })),
     amount: Type.Optional(Type.Number({ description: 'the request body amount' }))
   },
-  { additionalProperties: false, description: 'every given field must match; an empty match matches every i\'mport request' }
+  { additionalProperties: false, description: "every given field must match; an empty match matches every i'mport request" }
 )
 export type FaultMatch = Static<typeof MatchSchema>
 
@@ -47,17 +45,17 @@ const text = (description: string) => Type.String({ minLength: 1, maxLength: FAU
 const ErrorAction = Type.Object(
   {
     type: Type.Literal('error'),
-    http_status: Type.Optional(Type.Integer({ minimum: 200, maximum: 599, description: 'default 200, as most i\'mport errors' })),
+    http_status: Type.Optional(Type.Integer({ minimum: 200, maximum: 599, description: "default 200, as most i'mport errors" })),
     code: Type.Optional(Type.Integer({ description: 'envelope code, default -1' })),
     message: text('envelope message')
   },
-  { additionalProperties: false, description: 'answer the i\'mport envelope { code, message, response: null }; nothing is done' }
+  { additionalProperties: false, description: "answer the i'mport envelope { code, message, response: null }; nothing is done" }
 )
 
 const DeclineAction = Type.Object(
   {
     type: Type.Literal('decline'),
-    fail_reason: text('the payment\'s fail_reason')
+    fail_reason: text("the payment's fail_reason")
   },
   {
     additionalProperties: false,
@@ -81,15 +79,13 @@ const HttpAction = Type.Object(
       })
     )
   },
-  { additionalProperties: false, description: 'a raw gateway answer, not an i\'mport envelope; nothing is done' }
+  { additionalProperties: false, description: "a raw gateway answer, not an i'mport envelope; nothing is done" }
 )
 
 const DropAction = Type.Object(
   {
     type: Type.Literal('drop'),
-    after_ms: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: FAULT_LIMITS.max_ms, description: 'hold the connection this long first (a hang)' })
-    )
+    after_ms: Type.Optional(Type.Integer({ minimum: 0, maximum: FAULT_LIMITS.max_ms, description: 'hold the connection this long first (a hang)' }))
   },
   { additionalProperties: false, description: 'destroy the connection without an answer; nothing is done' }
 )
@@ -119,15 +115,7 @@ export type FaultAction =
   | Static<typeof PassAction>
 
 export type FaultActionType = FaultAction['type']
-export const ACTION_TYPES: readonly FaultActionType[] = [
-  'error',
-  'decline',
-  'delay',
-  'http',
-  'drop',
-  'commit_then_drop',
-  'pass'
-]
+export const ACTION_TYPES: readonly FaultActionType[] = ['error', 'decline', 'delay', 'http', 'drop', 'commit_then_drop', 'pass']
 
 /** One of the actions, told apart by `type` (ajv's `discriminator`, so errors name the right branch). */
 export const ActionSchema = Type.Unsafe<FaultAction>({

@@ -53,7 +53,7 @@ export const ClockViewSchema = Type.Object(
   {
     scope: Type.Unsafe<'server' | 'merchant'>({ type: 'string', enum: ['server', 'merchant'] }),
     imp_key: Type.Union([Type.String(), Type.Null()]),
-    now: Type.Integer({ description: 'UNIX seconds, the unit of every i\'mport timestamp' }),
+    now: Type.Integer({ description: "UNIX seconds, the unit of every i'mport timestamp" }),
     now_ms: Type.Integer(),
     iso: Type.String({ description: 'now as an ISO 8601 UTC string' }),
     frozen: Type.Boolean({ description: 'true: time stands still until moved; false: it ticks on' })
@@ -69,7 +69,7 @@ export const MAX_ADVANCE_SECONDS = 100 * 366 * 86_400
 
 export const ClockMoveSchema = Type.Object(
   {
-    imp_key: Type.Optional(Type.String({ minLength: 1, description: 'move this merchant\'s clock only' })),
+    imp_key: Type.Optional(Type.String({ minLength: 1, description: "move this merchant's clock only" })),
     advance_seconds: Type.Optional(
       Type.Number({ minimum: -MAX_ADVANCE_SECONDS, maximum: MAX_ADVANCE_SECONDS, description: 'move by this much (negative: back)' })
     ),
@@ -114,7 +114,7 @@ export const JournalQuerySchema = Type.Object(
 export const JournalEntrySchema = Type.Object(
   {
     seq: Type.Integer(),
-    at: Type.Integer({ description: 'UNIX seconds on the merchant\'s clock' }),
+    at: Type.Integer({ description: "UNIX seconds on the merchant's clock" }),
     method: Type.String(),
     path: Type.String({ description: 'with _token masked' }),
     status: Type.Union([Type.Integer(), Type.Null()], { description: 'null: dropped without an answer' }),
@@ -147,11 +147,10 @@ export const MerchantSnapshotSchema = Type.Object(
     token: Type.Union([Type.Object({ expired_at: Type.Integer() }), Type.Null()]),
     billing_keys: Type.Array(CustomerSchema, { description: 'as GET /subscribe/customers/{customer_uid} shows them (card number masked)' }),
     payments: Type.Array(PaymentSchema, { description: 'every payment, oldest first, as GET /payments/{imp_uid} shows it' }),
-    prepares: Type.Array(
-      Type.Object({ merchant_uid: Type.String(), amount: Type.Number(), currency: Type.Union([Type.String(), Type.Null()]) })
-    ),
+    prepares: Type.Array(Type.Object({ merchant_uid: Type.String(), amount: Type.Number(), currency: Type.Union([Type.String(), Type.Null()]) })),
     schedules: Type.Array(ScheduleResultSchema, {
-      description: 'every schedule ever registered (revoked and run ones too), oldest first, as GET /subscribe/payments/schedule/{merchant_uid} shows it'
+      description:
+        'every schedule ever registered (revoked and run ones too), oldest first, as GET /subscribe/payments/schedule/{merchant_uid} shows it'
     })
   },
   { additionalProperties: false }

@@ -34,7 +34,6 @@ export interface WebhookFaultView {
   hits: number
 }
 
-
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
 export const ContentTypeSchema = Type.Unsafe<'application/json' | 'application/x-www-form-urlencoded'>({
@@ -46,11 +45,11 @@ export const DeliveryAttemptSchema = Type.Object(
   {
     n: Type.Integer({ description: '1 for the first send' }),
     kind: Type.Unsafe<'first' | 'retry' | 'redeliver'>({ type: 'string', enum: ['first', 'retry', 'redeliver'] }),
-    at: Type.Integer({ description: 'when it was sent, on the merchant\'s clock (UNIX seconds)' }),
-    status_code: Nullable(Type.Integer({ description: 'the receiver\'s HTTP status; null when none came' })),
+    at: Type.Integer({ description: "when it was sent, on the merchant's clock (UNIX seconds)" }),
+    status_code: Nullable(Type.Integer({ description: "the receiver's HTTP status; null when none came" })),
     error: Nullable(Type.String({ description: 'connect timeout, read timeout, timeout, ECONNREFUSED, aborted…' })),
     duration_ms: Type.Number(),
-    response_excerpt: Nullable(Type.String({ description: 'the first 500 characters of the receiver\'s answer' }))
+    response_excerpt: Nullable(Type.String({ description: "the first 500 characters of the receiver's answer" }))
   },
   { additionalProperties: false }
 )
@@ -66,7 +65,7 @@ export const DeliverySchema = Type.Object(
     url: Type.String(),
     content_type: ContentTypeSchema,
     body: Type.Record(Type.String(), Nullable(Type.String()), { description: 'imp_uid, merchant_uid, status (+ cancellation_id)' }),
-    created_at: Type.Integer({ description: 'UNIX seconds on the merchant\'s clock' }),
+    created_at: Type.Integer({ description: "UNIX seconds on the merchant's clock" }),
     status: Type.Unsafe<'pending' | 'delivered' | 'retrying' | 'failed' | 'dropped'>({
       type: 'string',
       enum: ['pending', 'delivered', 'retrying', 'failed', 'dropped']
@@ -92,12 +91,10 @@ export type DeliveryListView = Static<typeof DeliveryListSchema>
 
 export const DeliveryQuerySchema = Type.Object(
   {
-    imp_key: Type.Optional(Type.String({ minLength: 1, description: 'one merchant\'s deliveries' })),
+    imp_key: Type.Optional(Type.String({ minLength: 1, description: "one merchant's deliveries" })),
     imp_uid: Type.Optional(Type.String({ minLength: 1 })),
     merchant_uid: Type.Optional(Type.String({ minLength: 1 })),
-    wait: Type.Optional(
-      Type.Boolean({ description: 'wait for attempts in flight first (default true, bounded by webhooks.settle_timeout_ms)' })
-    )
+    wait: Type.Optional(Type.Boolean({ description: 'wait for attempts in flight first (default true, bounded by webhooks.settle_timeout_ms)' }))
   },
   { additionalProperties: false }
 )
@@ -113,7 +110,7 @@ export const WebhookSendSchema = Type.Object(
       })
     ),
     content_type: Type.Optional(ContentTypeSchema),
-    imp_key: Type.Optional(Type.String({ minLength: 1, description: 'use this merchant\'s clock and content type' }))
+    imp_key: Type.Optional(Type.String({ minLength: 1, description: "use this merchant's clock and content type" }))
   },
   { additionalProperties: false }
 )
@@ -130,9 +127,7 @@ export const WebhookFaultInputSchema = Type.Object(
           imp_key: Type.Optional(Type.String({ minLength: 1 })),
           merchant_uid: Type.Optional(Type.String({ minLength: 1 })),
           imp_uid: Type.Optional(Type.String({ minLength: 1 })),
-          status: Type.Optional(
-            Type.Unsafe<'paid' | 'failed' | 'cancelled'>({ type: 'string', enum: ['paid', 'failed', 'cancelled'] })
-          )
+          status: Type.Optional(Type.Unsafe<'paid' | 'failed' | 'cancelled'>({ type: 'string', enum: ['paid', 'failed', 'cancelled'] }))
         },
         { additionalProperties: false, description: 'every given field must match the webhook; empty matches every webhook' }
       )

@@ -34,8 +34,7 @@ export class CatalogueError extends Error {
   }
 }
 
-const e = (httpStatus: number, code: number, message: string, evidence: Evidence) =>
-  new CatalogueError(httpStatus, code, message, evidence)
+const e = (httpStatus: number, code: number, message: string, evidence: Evidence) => new CatalogueError(httpStatus, code, message, evidence)
 
 /** Prefix i'mport puts before the PG's text when a billing key cannot be issued. */
 export const ISSUE_FAILED_PREFIX = '카드정보 인증 및 빌키 발급에 실패하였습니다.'
@@ -49,20 +48,17 @@ export const errors = {
   /** getToken with a wrong `imp_key`/`imp_secret` pair. */
   authFailed: () => e(401, -1, '인증에 실패하였습니다. API키와 secret을 확인하세요.', 'obs'),
   /** getToken without `imp_key` or `imp_secret`. Status 400 or 200 is unsettled; see fidelity switch `get_token_missing_params_status`. */
-  tokenParamsMissing: (httpStatus: number) =>
-    e(httpStatus, -1, 'imp_key, imp_secret 파라메터가 누락되었습니다.', 'obs'),
+  tokenParamsMissing: (httpStatus: number) => e(httpStatus, -1, 'imp_key, imp_secret 파라메터가 누락되었습니다.', 'obs'),
   /** Any other call with a missing, unknown or expired token. */
   unauthorized: () => e(401, -1, 'Unauthorized', 'third-party'),
 
   // --- request shape --------------------------------------------------------------------------
   /** A required body field is missing: `["card_number"] 파라메터는 필수입니다.` (several names when several are missing). */
-  requiredParams: (names: readonly string[]) =>
-    e(200, -1, `${JSON.stringify(names)} 파라메터는 필수입니다.`, 'third-party'),
+  requiredParams: (names: readonly string[]) => e(200, -1, `${JSON.stringify(names)} 파라메터는 필수입니다.`, 'third-party'),
   /** A field has the wrong JSON type or format. */
   invalidParam: (name: string) => e(200, -1, `["${name}"] 파라메터의 형식이 올바르지 않습니다.`, 'inferred'),
   /** A field is longer than the swagger's `maxLength`. */
-  paramTooLong: (name: string, max: number) =>
-    e(200, -1, `["${name}"] 파라메터는 최대 ${max}자까지 입력할 수 있습니다.`, 'inferred'),
+  paramTooLong: (name: string, max: number) => e(200, -1, `["${name}"] 파라메터는 최대 ${max}자까지 입력할 수 있습니다.`, 'inferred'),
   /** An amount that is zero, negative, not finite, or fractional in KRW. */
   invalidAmount: (name: string) => e(200, -1, `["${name}"] 파라메터는 0보다 큰 금액이어야 합니다.`, 'inferred'),
   /** The request body could not be parsed (malformed JSON, unsupported content type). */
@@ -86,8 +82,7 @@ export const errors = {
   /** GET list endpoints: a page or limit outside the allowed range. */
   invalidPaging: (detail: string) => e(400, -1, `페이지 파라메터가 올바르지 않습니다. (${detail})`, 'inferred'),
   /** Unknown route. The real server's answer is not recorded; the simulator keeps the envelope. */
-  routeNotFound: (method: string, url: string) =>
-    e(404, -1, `요청하신 API를 찾을 수 없습니다. (${method} ${url})`, 'inferred'),
+  routeNotFound: (method: string, url: string) => e(404, -1, `요청하신 API를 찾을 수 없습니다. (${method} ${url})`, 'inferred'),
   /** A bug in the simulator: never a stack trace on the wire. */
   internal: () => e(500, -1, '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해주세요.', 'inferred'),
 
@@ -110,13 +105,11 @@ export const errors = {
   /** A key-in (onetime) card refused by the PG. */
   keyInFailed: (pgDetail: string) => e(200, -1, `${KEYIN_FAILED_PREFIX} ${pgDetail}`, 'obs'),
   /** A charge with a merchant_uid that already has a paid payment. No public source records the real answer. */
-  alreadyPaid: (merchantUid: string) =>
-    e(200, 1, `이미 결제가 완료된 주문번호(merchant_uid: ${merchantUid})입니다.`, 'inferred'),
+  alreadyPaid: (merchantUid: string) => e(200, 1, `이미 결제가 완료된 주문번호(merchant_uid: ${merchantUid})입니다.`, 'inferred'),
   /** A PG communication failure on a charge (fault preset `pg_error`). */
   pgError: (pgDetail: string) => e(200, -1, `카드사 요청에 실패하였습니다. ${pgDetail}`, 'inferred'),
   /** Installments (card_quota ≥ 2) on an amount under 50,000 KRW. */
-  installmentsNotAllowed: () =>
-    e(200, -1, '할부결제는 50,000원 이상 결제건에 대해서만 가능합니다.', 'inferred'),
+  installmentsNotAllowed: () => e(200, -1, '할부결제는 50,000원 이상 결제건에 대해서만 가능합니다.', 'inferred'),
 
   // --- lookups --------------------------------------------------------------------------------
   /** GET of a payment that does not exist (or a sandbox payment without include_sandbox). */
@@ -130,16 +123,10 @@ export const errors = {
   /** The payment is already fully cancelled. */
   alreadyCancelled: () => e(200, 1, '이미 전액취소된 주문입니다.', 'third-party'),
   /** The PG refused the cancel (amount over the cancellable balance). */
-  cancelAmountTooLarge: () =>
-    e(200, -1, '결제취소에 실패하였습니다.(requested cancel amount is bigger than cancelable amount)', 'obs'),
+  cancelAmountTooLarge: () => e(200, -1, '결제취소에 실패하였습니다.(requested cancel amount is bigger than cancelable amount)', 'obs'),
   /** checksum differs from the cancellable balance. The real text is unknown. */
   checksumMismatch: (checksum: number, cancellable: number) =>
-    e(
-      200,
-      1,
-      `[환불가능금액 불일치] 요청하신 checksum(${checksum})이 실제 환불가능금액(${cancellable})과 일치하지 않습니다.`,
-      'inferred'
-    ),
+    e(200, 1, `[환불가능금액 불일치] 요청하신 checksum(${checksum})이 실제 환불가능금액(${cancellable})과 일치하지 않습니다.`, 'inferred'),
 
   // --- schedules ------------------------------------------------------------------------------
   /** POST schedule for a customer_uid without a key and without card data. */
@@ -156,8 +143,7 @@ export const errors = {
    * POST schedule with a schedule_at before now (fidelity switch `schedule_in_past`). Nothing public
    * says; the simulator follows the documented rule of PUT/reschedule, as a write failure (200, code 1).
    */
-  scheduleInPast: (merchantUid: string) =>
-    e(200, 1, `예약시각이 현재 시각보다 과거입니다. (merchant_uid: ${merchantUid})`, 'inferred'),
+  scheduleInPast: (merchantUid: string) => e(200, 1, `예약시각이 현재 시각보다 과거입니다. (merchant_uid: ${merchantUid})`, 'inferred'),
   /** PUT/reschedule with a schedule_at before now (swagger: 400; the text is the simulator's). */
   scheduleAtInPast: () => e(400, -1, '예약시각이 현재 시각보다 과거입니다.', 'inferred'),
   /** POST unschedule with nothing left to revoke. */
@@ -168,20 +154,16 @@ export const errors = {
   scheduleNotModifiable: (status: string) =>
     e(400, -1, `이미 실행되었거나 취소된 결제예약은 수정할 수 없습니다. (schedule_status: ${status})`, 'inferred'),
   /** reschedule/retry of a schedule that has not run, was revoked or was paid (swagger: 400). */
-  scheduleNotRetryable: (state: string) =>
-    e(400, -1, `결제에 실패한 결제예약만 다시 처리할 수 있습니다. (${state})`, 'inferred'),
+  scheduleNotRetryable: (state: string) => e(400, -1, `결제에 실패한 결제예약만 다시 처리할 수 있습니다. (${state})`, 'inferred'),
   /** retry of a schedule whose billing key was deleted (swagger: 404 "존재하지 않는 결제예약 혹은 빌링키"). */
-  scheduleKeyNotFound: (customerUid: string) =>
-    e(404, -1, `요청하신 customer_uid(${customerUid})로 등록된 정보를 찾을 수 없습니다.`, 'obs'),
+  scheduleKeyNotFound: (customerUid: string) => e(404, -1, `요청하신 customer_uid(${customerUid})로 등록된 정보를 찾을 수 없습니다.`, 'obs'),
   /** Schedule searches: bad range (to <= from, longer than 3 months) or bad status (swagger: 400). */
   scheduleSearchInvalid: (detail: string) => e(400, -1, `검색 파라메터가 유효하지 않습니다. (${detail})`, 'inferred'),
   /** A required parameter is missing where the swagger answers 400 (GET queries, schedule update): the parameter error with a 400. */
-  requiredParamsBadRequest: (names: readonly string[]) =>
-    e(400, -1, `${JSON.stringify(names)} 파라메터는 필수입니다.`, 'third-party'),
+  requiredParamsBadRequest: (names: readonly string[]) => e(400, -1, `${JSON.stringify(names)} 파라메터는 필수입니다.`, 'third-party'),
 
   // --- prepare --------------------------------------------------------------------------------
-  prepareDuplicate: () =>
-    e(200, 1, '결제정보 사전등록에 실패하였습니다(이미 등록된 merchant_uid입니다).', 'third-party'),
+  prepareDuplicate: () => e(200, 1, '결제정보 사전등록에 실패하였습니다(이미 등록된 merchant_uid입니다).', 'third-party'),
   prepareNotFound: () => e(404, -1, '사전등록된 결제정보가 존재하지 않습니다.', 'obs'),
 
   // --- the simulator's own test controls (no real counterpart) -----------------------------

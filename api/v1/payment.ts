@@ -150,9 +150,7 @@ export const AgainBodySchema = Type.Object({
   customer_uid: Type.String({ minLength: 1, maxLength: LIMITS.customer_uid }),
   name: Type.String({ maxLength: LIMITS.name }),
   product_count: Type.Optional(Type.Integer()),
-  cash_receipt_type: Type.Optional(
-    Type.Unsafe<'person' | 'company' | 'anonymous'>({ type: 'string', enum: ['person', 'company', 'anonymous'] })
-  ),
+  cash_receipt_type: Type.Optional(Type.Unsafe<'person' | 'company' | 'anonymous'>({ type: 'string', enum: ['person', 'company', 'anonymous'] })),
   extra: Type.Optional(Type.Object({ naverUseCfm: Type.Optional(Type.String()) })),
   channel_key: Type.Optional(Type.String())
 })

@@ -10,9 +10,7 @@ const SortingSchema = Type.Unsafe<Sorting>({ type: 'string', enum: [...SORTINGS]
 
 /** `GET /payments/{imp_uid}` (operationId `getPaymentByImpUid`). */
 export const GetPaymentQuerySchema = Type.Object({
-  include_sandbox: Type.Optional(
-    Type.Boolean({ description: 'include payments made through a test channel (default false; added 2026-01-26)' })
-  )
+  include_sandbox: Type.Optional(Type.Boolean({ description: 'include payments made through a test channel (default false; added 2026-01-26)' }))
 })
 export type GetPaymentQuery = Static<typeof GetPaymentQuerySchema>
 

@@ -8,8 +8,4 @@
 export const CARD_ROUTES = ['/subscribe/customers/:customer_uid', '/subscribe/payments/onetime'] as const
 
 /** Routes that make a charge, which a `decline` records as `failed` (a schedule's retry charges it now). */
-export const CHARGE_ROUTES = [
-  '/subscribe/payments/again',
-  '/subscribe/payments/onetime',
-  '/subscribe/payments/schedule/:merchant_uid/retry'
-] as const
+export const CHARGE_ROUTES = ['/subscribe/payments/again', '/subscribe/payments/onetime', '/subscribe/payments/schedule/:merchant_uid/retry'] as const

@@ -71,9 +71,7 @@ export const ScheduleItemSchema = Type.Object({
   custom_data: Type.Optional(Type.String()),
   notice_url: Type.Optional(Type.String({ description: 'webhook URL for this schedule; the console URL otherwise' })),
   product_type: Type.Optional(Type.Unsafe<'real' | 'digital'>({ type: 'string', enum: ['real', 'digital'] })),
-  cash_receipt_type: Type.Optional(
-    Type.Unsafe<'person' | 'company' | 'anonymous'>({ type: 'string', enum: ['person', 'company', 'anonymous'] })
-  ),
+  cash_receipt_type: Type.Optional(Type.Unsafe<'person' | 'company' | 'anonymous'>({ type: 'string', enum: ['person', 'company', 'anonymous'] })),
   card_quota: Type.Optional(Type.Integer({ minimum: 0 })),
   interest_free_by_merchant: Type.Optional(Type.Boolean()),
   use_card_point: Type.Optional(Type.Boolean()),
@@ -128,7 +126,7 @@ const ScheduleStatusQuery = Type.Optional(Type.String({ description: 'scheduled 
 
 /** `GET /subscribe/payments/schedule` (operationId `findSchedulesByRange`). */
 export const ScheduleRangeQuerySchema = Type.Object({
-  schedule_from: Type.Integer({ description: "from <= schedule_at (UNIX seconds)" }),
+  schedule_from: Type.Integer({ description: 'from <= schedule_at (UNIX seconds)' }),
   schedule_to: Type.Integer({ description: 'schedule_at < to (UNIX seconds)' }),
   schedule_status: ScheduleStatusQuery,
   page: Type.Optional(Type.Integer()),

@@ -1,13 +1,7 @@
 /** `/payments…`: payment lookups and cancel. */
 import type { Paged } from '../../api/v1/envelope.js'
 import type { CancelBody, Payment, PaymentStatus } from '../../api/v1/payment.js'
-import type {
-  FindAllPaymentsQuery,
-  FindPaymentQuery,
-  GetPaymentQuery,
-  MultiplePaymentsQuery,
-  PaymentsByStatusQuery
-} from '../../api/v1/queries.js'
+import type { FindAllPaymentsQuery, FindPaymentQuery, GetPaymentQuery, MultiplePaymentsQuery, PaymentsByStatusQuery } from '../../api/v1/queries.js'
 import type { Caller } from '../request.js'
 import type { Mode, RequestOptions, Result } from '../types.js'
 
@@ -40,10 +34,7 @@ export class PaymentsResource<M extends Mode> {
    * found: `IamportNotFoundError`.
    */
   getMany(query: MultiplePaymentsQuery, options?: RequestOptions): Promise<Result<M, Payment[]>> {
-    return this.call<Payment[]>(
-      { operationId: 'getPaymentListByImpUid', method: 'GET', path: '/payments', query, idempotent: true },
-      options
-    )
+    return this.call<Payment[]>({ operationId: 'getPaymentListByImpUid', method: 'GET', path: '/payments', query, idempotent: true }, options)
   }
 
   /**
@@ -78,8 +69,7 @@ export class PaymentsResource<M extends Mode> {
       {
         operationId: 'getAllPaymentsByMerchantUid',
         method: 'GET',
-        path:
-          payment_status === undefined ? '/payments/findAll/{merchant_uid}' : '/payments/findAll/{merchant_uid}/{payment_status}',
+        path: payment_status === undefined ? '/payments/findAll/{merchant_uid}' : '/payments/findAll/{merchant_uid}/{payment_status}',
         pathParams: { merchant_uid: merchantUid, ...(payment_status === undefined ? {} : { payment_status }) },
         query: rest,
         idempotent: true
@@ -95,11 +85,7 @@ export class PaymentsResource<M extends Mode> {
    * default the last 90 days. An unsupported status or a page past the end is an
    * `IamportApiError` (HTTP 400).
    */
-  byStatus(
-    status: PaymentStatus | 'all',
-    query: PaymentsByStatusQuery = {},
-    options?: RequestOptions
-  ): Promise<Result<M, Paged<Payment>>> {
+  byStatus(status: PaymentStatus | 'all', query: PaymentsByStatusQuery = {}, options?: RequestOptions): Promise<Result<M, Paged<Payment>>> {
     return this.call<Paged<Payment>>(
       {
         operationId: 'getPaymentsByStatus',
@@ -122,9 +108,6 @@ export class PaymentsResource<M extends Mode> {
    * Moves money: never retried.
    */
   cancel(body: CancelBody, options?: RequestOptions): Promise<Result<M, Payment>> {
-    return this.call<Payment>(
-      { operationId: 'cancelPayment', method: 'POST', path: '/payments/cancel', body, idempotent: false },
-      options
-    )
+    return this.call<Payment>({ operationId: 'cancelPayment', method: 'POST', path: '/payments/cancel', body, idempotent: false }, options)
   }
 }

@@ -15,10 +15,7 @@ export class PrepareResource<M extends Mode> {
    * an `IamportApiError` with code 1.
    */
   create(body: PrepareBody, options?: RequestOptions): Promise<Result<M, Prepare>> {
-    return this.call<Prepare>(
-      { operationId: 'preparePayment', method: 'POST', path: '/payments/prepare', body, idempotent: false },
-      options
-    )
+    return this.call<Prepare>({ operationId: 'preparePayment', method: 'POST', path: '/payments/prepare', body, idempotent: false }, options)
   }
 
   /**
@@ -26,10 +23,7 @@ export class PrepareResource<M extends Mode> {
    * `editPreparePayment`). Not registered: `IamportNotFoundError`. Safe to repeat.
    */
   update(body: PrepareBody, options?: RequestOptions): Promise<Result<M, Prepare>> {
-    return this.call<Prepare>(
-      { operationId: 'editPreparePayment', method: 'PUT', path: '/payments/prepare', body, idempotent: true },
-      options
-    )
+    return this.call<Prepare>({ operationId: 'editPreparePayment', method: 'PUT', path: '/payments/prepare', body, idempotent: true }, options)
   }
 
   /**

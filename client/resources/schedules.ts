@@ -5,13 +5,7 @@
  */
 import type { Paged } from '../../api/v1/envelope.js'
 import type { Payment } from '../../api/v1/payment.js'
-import type {
-  CustomerSchedulesQuery,
-  ScheduleBody,
-  ScheduleRangeQuery,
-  ScheduleResult,
-  UnscheduleBody
-} from '../../api/v1/schedule.js'
+import type { CustomerSchedulesQuery, ScheduleBody, ScheduleRangeQuery, ScheduleResult, UnscheduleBody } from '../../api/v1/schedule.js'
 import type { Caller } from '../request.js'
 import type { Mode, RequestOptions, Result } from '../types.js'
 

@@ -18,10 +18,7 @@ export class SubscribeResource<M extends Mode> {
    * payment with `status: 'failed'` and `fail_reason`. Moves money: never retried.
    */
   onetime(body: OnetimeBody, options?: RequestOptions): Promise<Result<M, Payment>> {
-    return this.call<Payment>(
-      { operationId: 'onetime', method: 'POST', path: '/subscribe/payments/onetime', body, idempotent: false },
-      options
-    )
+    return this.call<Payment>({ operationId: 'onetime', method: 'POST', path: '/subscribe/payments/onetime', body, idempotent: false }, options)
   }
 
   /**
@@ -32,9 +29,6 @@ export class SubscribeResource<M extends Mode> {
    * with code 1 (`등록되지 않은 구매자입니다.`). Moves money: never retried.
    */
   again(body: AgainBody, options?: RequestOptions): Promise<Result<M, Payment>> {
-    return this.call<Payment>(
-      { operationId: 'again', method: 'POST', path: '/subscribe/payments/again', body, idempotent: false },
-      options
-    )
+    return this.call<Payment>({ operationId: 'again', method: 'POST', path: '/subscribe/payments/again', body, idempotent: false }, options)
   }
 }

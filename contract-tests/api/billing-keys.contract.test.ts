@@ -5,7 +5,17 @@ import type { Customer } from '../../api/v1/customer.js'
 import type { Paged } from '../../api/v1/envelope.js'
 import type { Payment } from '../../api/v1/payment.js'
 import type { RawResponse } from '../../client/index.js'
-import { catalogued, expectFailure, expectNoFullCardNumber, expectOk, expectUnixSeconds, FORMATS, itOnBoth, itOnMockOnly, onMock } from '../lib/harness.js'
+import {
+  catalogued,
+  expectFailure,
+  expectNoFullCardNumber,
+  expectOk,
+  expectUnixSeconds,
+  FORMATS,
+  itOnBoth,
+  itOnMockOnly,
+  onMock
+} from '../lib/harness.js'
 import { divergence } from '../lib/divergences.js'
 
 /** A Luhn-invalid number: every PG refuses it before anything is stored. */
@@ -41,7 +51,7 @@ describe('POST /subscribe/customers/{customer_uid}', () => {
 
     const res = await api.client.raw.billingKeys.issue(customerUid, { ...api.card, card_number: LUHN_INVALID })
 
-    expectFailure(res, { status: 200, code: -1, message: new RegExp(`^${escape(ISSUE_FAILED_PREFIX)}`) })
+    expectFailure(res, { status: 200, code: -1, message: new RegExp(`^${escapeRegExp(ISSUE_FAILED_PREFIX)}`) })
     const lookup = await api.client.raw.billingKeys.get(customerUid)
     expect(lookup.body.code).not.toBe(0)
   })
@@ -124,7 +134,11 @@ describe('GET /subscribe/customers?customer_uid[]=', () => {
 
     const res = await api.client.raw.billingKeys.getMany(uids)
 
-    expect(expectOk<Customer[]>(res, 'customers').map((k) => k.customer_uid).sort()).toEqual([...uids].sort())
+    expect(
+      expectOk<Customer[]>(res, 'customers')
+        .map((k) => k.customer_uid)
+        .sort()
+    ).toEqual([...uids].sort())
   })
 
   itOnBoth('answers 404 when none exists', async ({ api, fx }) => {
@@ -170,6 +184,6 @@ function expectCustomerNotFound(res: RawResponse<unknown>, customerUid: string):
   expectFailure(res, { ...catalogued(errors.customerNotFound(customerUid, 200)), divergence: unknownStatus })
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

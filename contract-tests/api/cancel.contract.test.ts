@@ -16,7 +16,10 @@ describe('POST /payments/cancel', () => {
   itOnBoth('refunds part, then the rest when amount is omitted, keeping a history entry for each', async ({ api, fx }) => {
     const made = await paidPayment(api, fx, 3000)
 
-    const partial = expectOk<Payment>(await api.client.raw.payments.cancel(fx.partialCancelBody(made.imp_uid, 1000, { reason: '부분 환불' })), 'payment')
+    const partial = expectOk<Payment>(
+      await api.client.raw.payments.cancel(fx.partialCancelBody(made.imp_uid, 1000, { reason: '부분 환불' })),
+      'payment'
+    )
     const rest = expectOk<Payment>(await api.client.raw.payments.cancel({ imp_uid: made.imp_uid, reason: '잔액 환불' }), 'payment')
 
     // The status is `cancelled` even after a partial refund (Feb-2024 logs).

@@ -3,7 +3,17 @@ import { errors, KEYIN_FAILED_PREFIX } from '../../api/v1/catalogue.js'
 import { FAIL_REASON, magicCardByPreset } from '../../fixtures/cards/catalogue.js'
 import { CUSTOMER_UID_USAGES, type Payment } from '../../api/v1/payment.js'
 import type { Customer } from '../../api/v1/customer.js'
-import { catalogued, expectFailure, expectNoFullCardNumber, expectOk, expectUnixSeconds, FORMATS, itOnBoth, itOnMockOnly, onMock } from '../lib/harness.js'
+import {
+  catalogued,
+  expectFailure,
+  expectNoFullCardNumber,
+  expectOk,
+  expectUnixSeconds,
+  FORMATS,
+  itOnBoth,
+  itOnMockOnly,
+  onMock
+} from '../lib/harness.js'
 import { divergence } from '../lib/divergences.js'
 
 const LUHN_INVALID = '4242-4242-4242-4241'
@@ -157,7 +167,11 @@ describe('POST /subscribe/payments/onetime', () => {
 
     const res = await api.client.raw.subscribe.onetime(body)
 
-    expectFailure(res, { status: 200, code: -1, message: new RegExp((failing.outcome as { pg_detail: string }).pg_detail.replace(/[[\]().]/g, '\\$&')) })
+    expectFailure(res, {
+      status: 200,
+      code: -1,
+      message: new RegExp((failing.outcome as { pg_detail: string }).pg_detail.replace(/[[\]().]/g, '\\$&'))
+    })
     expect((await api.client.raw.billingKeys.get(body.customer_uid!)).body.code).not.toBe(0)
   })
 })

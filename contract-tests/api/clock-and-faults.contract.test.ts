@@ -82,14 +82,10 @@ describe('injected failures', () => {
     expectOk(await api.client.raw.billingKeys.issue(customerUid, api.card), 'customer')
     const declined = fx.againBody(customerUid)
 
-    await withRules(
-      mock,
-      [{ match: { customer_uid: customerUid }, action: { type: 'decline', fail_reason: '잔액부족' } }],
-      async () => {
-        const payment = expectOk<Payment>(await api.client.raw.subscribe.again(declined), 'payment')
-        expect(payment).toMatchObject({ status: 'failed', fail_reason: '잔액부족', merchant_uid: declined.merchant_uid, paid_at: 0 })
-      }
-    )
+    await withRules(mock, [{ match: { customer_uid: customerUid }, action: { type: 'decline', fail_reason: '잔액부족' } }], async () => {
+      const payment = expectOk<Payment>(await api.client.raw.subscribe.again(declined), 'payment')
+      expect(payment).toMatchObject({ status: 'failed', fail_reason: '잔액부족', merchant_uid: declined.merchant_uid, paid_at: 0 })
+    })
 
     // The rule acted once and is gone: the same key is charged normally.
     const paid = expectOk<Payment>(await api.client.raw.subscribe.again(fx.againBody(customerUid)), 'payment')

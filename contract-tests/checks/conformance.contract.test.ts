@@ -26,7 +26,7 @@ describe('conformance with the official definitions', () => {
       const kind = kindOf(exchange)
       const entry = kinds.get(kind) ?? { definition: verdict.definition, count: 0, defects: new Set<string>() }
       entry.count += 1
-      verdict.defects.forEach((d) => entry.defects.add(d))
+      for (const d of verdict.defects) entry.defects.add(d)
       kinds.set(kind, entry)
       for (const problem of verdict.problems) problems.push(`${kind} (${exchange.test}): ${problem}`)
     }
@@ -35,7 +35,10 @@ describe('conformance with the official definitions', () => {
       `conformance: ${exchanges.length} answers of ${kinds.size} kinds checked against the official definitions\n` +
         [...kinds.entries()]
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([kind, e]) => `  ${kind.padEnd(46)} ${String(e.count).padStart(4)} × ${e.definition}${e.defects.size ? ` (declared defects: ${[...e.defects].join(', ')})` : ''}`)
+          .map(
+            ([kind, e]) =>
+              `  ${kind.padEnd(46)} ${String(e.count).padStart(4)} × ${e.definition}${e.defects.size ? ` (declared defects: ${[...e.defects].join(', ')})` : ''}`
+          )
           .join('\n')
     )
     expect(problems).toEqual([])

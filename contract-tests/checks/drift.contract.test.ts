@@ -17,7 +17,9 @@ const exchanges = target.kind === 'mock' ? readExchanges(target.exchangesDir) : 
 describe('drift against recordings of the real API', () => {
   if (recordings.length === 0) {
     console.info('drift check: fixtures/recorded/ holds no recordings of the real API yet (npm run contract:record makes them)')
-    it.skip('compares the simulator with recordings of the real API [skipped: fixtures/recorded/ holds no recordings yet; make them with npm run contract:record]')
+    it.skip(
+      'compares the simulator with recordings of the real API [skipped: fixtures/recorded/ holds no recordings yet; make them with npm run contract:record]'
+    )
     return
   }
 

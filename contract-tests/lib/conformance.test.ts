@@ -100,7 +100,11 @@ describe('checkExchange', () => {
   })
 
   it('checks failures against ResponseAnnotation and wants response null', () => {
-    const good = checkExchange(swagger, { operationId: 'again', status: 200, body: { code: 1, message: '등록되지 않은 구매자입니다.', response: null } })
+    const good = checkExchange(swagger, {
+      operationId: 'again',
+      status: 200,
+      body: { code: 1, message: '등록되지 않은 구매자입니다.', response: null }
+    })
     const bad = checkExchange(swagger, { operationId: 'again', status: 200, body: { code: '1', message: 'x', response: {} } })
 
     expect(good).toEqual({ definition: 'ResponseAnnotation', problems: [], defects: [] })
@@ -108,8 +112,6 @@ describe('checkExchange', () => {
   })
 
   it('reports an operation the swagger does not have', () => {
-    expect(checkExchange(swagger, { operationId: 'nope', status: 200, body: payment }).problems).toEqual([
-      'operation nope is not in the swagger'
-    ])
+    expect(checkExchange(swagger, { operationId: 'nope', status: 200, body: payment }).problems).toEqual(['operation nope is not in the swagger'])
   })
 })

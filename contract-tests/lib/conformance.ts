@@ -222,7 +222,9 @@ class Checker {
         this.problems.push(`${path}: expected an array, got ${describe(value)}`)
         return
       }
-      value.forEach((item, i) => schema.items && this.check(schema.items, item, `${path}[${i}]`))
+      value.forEach((item, i) => {
+        if (schema.items) this.check(schema.items, item, `${path}[${i}]`)
+      })
       return
     }
     if (schema.type !== undefined && !matchesType(schema.type, value)) {

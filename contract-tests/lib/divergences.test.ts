@@ -14,10 +14,9 @@ describe('declared divergences', () => {
   })
 
   it('each is used by a contract test or the harness, so none is declared and forgotten', () => {
-    const sources = [
-      ...readdirSync(API_DIR).map((f) => readFileSync(`${API_DIR}${f}`, 'utf8')),
-      readFileSync(`${LIB_DIR}harness.ts`, 'utf8')
-    ].join('\n')
+    const sources = [...readdirSync(API_DIR).map((f) => readFileSync(`${API_DIR}${f}`, 'utf8')), readFileSync(`${LIB_DIR}harness.ts`, 'utf8')].join(
+      '\n'
+    )
 
     const unused = Object.keys(DIVERGENCES).filter((id) => !sources.includes(`'${id}'`) && !sources.includes(`\`${id}\``))
 

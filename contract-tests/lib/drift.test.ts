@@ -98,7 +98,14 @@ describe('buildRecordings', () => {
     const exchanges: RecordedExchange[] = [
       { operationId: 'getPaymentByImpUid', method: 'GET', path: '/payments/{imp_uid}', status: 200, body: paid, test: 't' },
       { operationId: 'getPaymentByImpUid', method: 'GET', path: '/payments/{imp_uid}', status: 200, body: cancelled, test: 't' },
-      { operationId: 'getPaymentByImpUid', method: 'GET', path: '/payments/{imp_uid}', status: 404, body: { code: -1, message: 'x', response: null }, test: 't' }
+      {
+        operationId: 'getPaymentByImpUid',
+        method: 'GET',
+        path: '/payments/{imp_uid}',
+        status: 404,
+        body: { code: -1, message: 'x', response: null },
+        test: 't'
+      }
     ]
 
     const recordings = buildRecordings(exchanges, 'https://api.iamport.kr', '2026-03-01')

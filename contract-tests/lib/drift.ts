@@ -225,7 +225,9 @@ export function writeRecordings(dir: string, recordings: readonly Recording[]): 
 export function loadRecordings(dir: string): Array<{ file: string; recording: Recording }> {
   let files: string[]
   try {
-    files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort()
+    files = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
   } catch {
     return []
   }

@@ -52,7 +52,9 @@ export function exchangeRecorder(dir: string, testName: () => string): (exchange
 export function readExchanges(dir: string): RecordedExchange[] {
   let files: string[]
   try {
-    files = readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort()
+    files = readdirSync(dir)
+      .filter((name) => name.endsWith('.jsonl'))
+      .sort()
   } catch {
     return []
   }

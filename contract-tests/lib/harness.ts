@@ -10,7 +10,7 @@
 import { expect, inject, test as base, type TestContext } from 'vitest'
 import { createIamportClient, type IamportClient, type RawResponse } from '../../client/index.js'
 import { createFixtures, type Fixtures } from '../../fixtures/builders.js'
-import type { CatalogueError as CatalogueError } from '../../api/v1/catalogue.js'
+import type { CatalogueError } from '../../api/v1/catalogue.js'
 import type { ContractContext, TestCard } from './target.js'
 import { exchangeRecorder } from './exchanges.js'
 import { validatorFor, type AnswerKind } from './schemas.js'
@@ -47,7 +47,7 @@ interface Created {
 /** Registers what an answer created, so that teardown can undo it. */
 function track(created: Created, operationId: string, body: unknown): void {
   const b = body as { code?: number; response?: Record<string, unknown> | null } | null
-  if (!b || b.code !== 0 || !b.response) return
+  if (b?.code !== 0 || !b.response) return
   const r = b.response
   // Schedule calls answer lists of schedules.
   const schedules = Array.isArray(r) ? (r as Array<{ merchant_uid?: unknown; customer_uid?: unknown }>) : []

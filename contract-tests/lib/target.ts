@@ -92,7 +92,16 @@ export function contextFor(target: Target, exchangesDir: string, mockURL = ''): 
     case 'real':
       return { ...target, missing: [], exchangesDir }
     case 'unconfigured':
-      return { kind: 'unconfigured', baseURL: '', impKey: '', impSecret: '', card: SIMULATOR_CARD, throttleMs: 0, missing: target.missing, exchangesDir }
+      return {
+        kind: 'unconfigured',
+        baseURL: '',
+        impKey: '',
+        impSecret: '',
+        card: SIMULATOR_CARD,
+        throttleMs: 0,
+        missing: target.missing,
+        exchangesDir
+      }
   }
 }
 

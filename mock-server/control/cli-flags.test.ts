@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import axios from 'axios'
 import { runCli, spawnCli, stopCli, type SpawnedServer } from '../../test/support/spawn.js'
-import { createMockControl, MockControlError } from '../../client/mock-control.js'
+import { createMockControl, type MockControlError } from '../../client/mock-control.js'
 
 let server: SpawnedServer | undefined
 afterEach(async () => {
@@ -23,7 +23,12 @@ describe('iamport-mock control flags', () => {
     const { url, readyLine } = await start(['--accept-any-key', '--control-token', 'ci-token'])
     expect(readyLine).toContain('merchants: imp_apikey, any key; control API: token)')
     expect((await axios.post(`${url}/users/getToken`, { imp_key: 'shard_x', imp_secret: 'secret_x' })).data.code).toBe(0)
-    const refused = await createMockControl(url).state().then(() => null, (e: MockControlError) => e)
+    const refused = await createMockControl(url)
+      .state()
+      .then(
+        () => null,
+        (e: MockControlError) => e
+      )
     expect(refused?.code).toBe('unauthorized')
     const state = await createMockControl(url, { controlToken: 'ci-token' }).state('shard_x')
     expect(state.merchants[0]).toMatchObject({ imp_key: 'shard_x', open: true })

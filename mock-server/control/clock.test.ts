@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startHttp, type HttpHarness } from '../../test/support/http.js'
 import { T0, T0_MS } from '../../test/support/helpers.js'
 import { errors } from '../../api/v1/catalogue.js'
-import { MockControlError } from '../../client/mock-control.js'
+import type { MockControlError } from '../../client/mock-control.js'
 import type { MerchantState } from '../shared/store/merchant-state.js'
 import { DEFAULT_MERCHANT } from '../../api/v1/docs-merchant.js'
 
@@ -43,7 +43,7 @@ describe('clock', () => {
     expect(await h.control.clock.advance(10)).toMatchObject({ now: T0 + 2010, frozen: true })
     await h.control.clock.freeze(false)
     h.clock.advance(5)
-    expect((await h.control.clock.get())).toMatchObject({ now: T0 + 2015, frozen: false })
+    expect(await h.control.clock.get()).toMatchObject({ now: T0 + 2015, frozen: false })
   })
 
   it('refuses a move that says two things or nothing', async () => {
@@ -149,7 +149,10 @@ describe('merchant clocks', () => {
 
   it('answers unknown_merchant for a key that has not taken a token yet', async () => {
     h = await startHttp({ config: { accept_any_key: true } })
-    const error = await h.control.clock.get('shard_new').then(() => null, (e: MockControlError) => e)
+    const error = await h.control.clock.get('shard_new').then(
+      () => null,
+      (e: MockControlError) => e
+    )
     expect(error).toMatchObject({ status: 404, code: 'unknown_merchant' })
   })
 })

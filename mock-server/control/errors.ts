@@ -29,8 +29,7 @@ export class ControlError extends Error {
 export const controlErrors = {
   invalidRequest: (problems: readonly string[]) =>
     new ControlError(400, 'invalid_request', problems.join('; ') || 'the request is invalid', problems),
-  invalidRule: (problems: readonly string[]) =>
-    new ControlError(400, 'invalid_rule', `invalid fault rule: ${problems.join('; ')}`, problems),
+  invalidRule: (problems: readonly string[]) => new ControlError(400, 'invalid_rule', `invalid fault rule: ${problems.join('; ')}`, problems),
   invalidJson: () => new ControlError(400, 'invalid_json', 'the request body is not valid JSON'),
   unauthorized: () =>
     new ControlError(401, 'unauthorized', 'the control API needs the control token in X-Mock-Control-Token (or Authorization: Bearer)'),
@@ -46,8 +45,7 @@ export const controlErrors = {
   webhookFaultNotFound: (id: string) => new ControlError(404, 'webhook_fault_not_found', `no webhook fault has id "${id.slice(0, 100)}"`),
   notFound: (method: string, path: string) =>
     new ControlError(404, 'not_found', `the control API has no ${method} ${path.slice(0, 200)} (see GET /__mock/docs)`),
-  disabled: () =>
-    new ControlError(404, 'control_disabled', 'the control API is switched off (--no-control); only GET /__mock/health answers'),
+  disabled: () => new ControlError(404, 'control_disabled', 'the control API is switched off (--no-control); only GET /__mock/health answers'),
   badUrl: () => new ControlError(400, 'bad_request', 'the request URL could not be read (broken percent-encoding)'),
   internal: () => new ControlError(500, 'internal', 'the control API failed; the simulator log has the details')
 } as const

@@ -313,11 +313,15 @@ describe('rule management', () => {
 
   it('refuses an unknown action type and a decline that can never meet a charge', async () => {
     h = await startHttp()
-    const unknown = await h.control.faults.add({ action: { type: 'explode' } } as never).then(() => null, (e: MockControlError) => e)
+    const unknown = await h.control.faults.add({ action: { type: 'explode' } } as never).then(
+      () => null,
+      (e: MockControlError) => e
+    )
     expect(unknown?.message).toContain('action.type "explode" is not an action (one of error, decline, delay, http, drop, commit_then_drop, pass)')
-    const decline = await h.control.faults
-      .add({ match: { path: '/payments/cancel' }, action: { type: 'decline', fail_reason: 'x' } })
-      .then(() => null, (e: MockControlError) => e)
+    const decline = await h.control.faults.add({ match: { path: '/payments/cancel' }, action: { type: 'decline', fail_reason: 'x' } }).then(
+      () => null,
+      (e: MockControlError) => e
+    )
     expect(decline?.code).toBe('invalid_rule')
     expect(decline?.message).toContain('match.path /payments/cancel is not one')
   })

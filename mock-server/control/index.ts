@@ -36,7 +36,6 @@ export interface ControlPlaneOptions {
   token: string | null
 }
 
-
 const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, options) => {
   app.setErrorHandler((error, request, reply) => {
     const controlError = toControlError(error as Error, request)
@@ -52,11 +51,9 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
 
   // CI wait loops poll this: it answers once every route is registered and the server listens.
   // Always served, whatever --no-control and --control-token say.
-  app.get(
-    '/health',
-    { config: { public: true }, schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } },
-    async () => ({ status: 'ok' as const })
-  )
+  app.get('/health', { config: { public: true }, schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } }, async () => ({
+    status: 'ok' as const
+  }))
 
   if (!options.enabled) {
     app.all('/*', async (_request, reply) => sendControlError(reply, controlErrors.disabled()))

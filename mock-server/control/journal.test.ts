@@ -8,7 +8,7 @@ let h: HttpHarness
 afterEach(async () => h?.close())
 
 describe('request journal', () => {
-  it('records each i\'mport request with status, code, duration and merchant, not the control calls', async () => {
+  it("records each i'mport request with status, code, duration and merchant, not the control calls", async () => {
     h = await startHttp()
     const m = await h.merchant()
     await m.issueKey('customer_1')
@@ -18,10 +18,52 @@ describe('request journal', () => {
     const { entries, capacity, total } = await h.control.requests()
     expect(capacity).toBe(1000)
     expect(total).toBe(3)
-    expect(entries.map(({ seq, at, method, path, status, code, imp_key, fault, outcome }) => ({ seq, at, method, path, status, code, imp_key, fault, outcome }))).toEqual([
-      { seq: 1, at: T0, method: 'POST', path: '/users/getToken', status: 200, code: 0, imp_key: DEFAULT_MERCHANT.imp_key, fault: null, outcome: 'answered' },
-      { seq: 2, at: T0, method: 'POST', path: '/subscribe/customers/customer_1', status: 200, code: 0, imp_key: DEFAULT_MERCHANT.imp_key, fault: null, outcome: 'answered' },
-      { seq: 3, at: T0, method: 'GET', path: '/payments/imp_000000000001', status: 404, code: -1, imp_key: DEFAULT_MERCHANT.imp_key, fault: null, outcome: 'answered' }
+    expect(
+      entries.map(({ seq, at, method, path, status, code, imp_key, fault, outcome }) => ({
+        seq,
+        at,
+        method,
+        path,
+        status,
+        code,
+        imp_key,
+        fault,
+        outcome
+      }))
+    ).toEqual([
+      {
+        seq: 1,
+        at: T0,
+        method: 'POST',
+        path: '/users/getToken',
+        status: 200,
+        code: 0,
+        imp_key: DEFAULT_MERCHANT.imp_key,
+        fault: null,
+        outcome: 'answered'
+      },
+      {
+        seq: 2,
+        at: T0,
+        method: 'POST',
+        path: '/subscribe/customers/customer_1',
+        status: 200,
+        code: 0,
+        imp_key: DEFAULT_MERCHANT.imp_key,
+        fault: null,
+        outcome: 'answered'
+      },
+      {
+        seq: 3,
+        at: T0,
+        method: 'GET',
+        path: '/payments/imp_000000000001',
+        status: 404,
+        code: -1,
+        imp_key: DEFAULT_MERCHANT.imp_key,
+        fault: null,
+        outcome: 'answered'
+      }
     ])
     for (const e of entries) expect(e.duration_ms).toBeGreaterThanOrEqual(0)
   })

@@ -93,11 +93,7 @@ describe('network presets', () => {
     const unauthorized = await m.http.get('/payments/imp_1', { headers: preset('unauthorized') })
     expect(unauthorized.status).toBe(401)
     expect(unauthorized.data).toEqual(errors.unauthorized().toEnvelope())
-    const token = await h.api.post(
-      '/users/getToken',
-      { imp_key: 'imp_apikey', imp_secret: 'whatever' },
-      { headers: preset('unauthorized') }
-    )
+    const token = await h.api.post('/users/getToken', { imp_key: 'imp_apikey', imp_secret: 'whatever' }, { headers: preset('unauthorized') })
     expect(token.data).toEqual(errors.authFailed().toEnvelope())
     const internal = await m.http.get('/payments/imp_1', { headers: preset('internal_error') })
     expect(internal.status).toBe(500)

@@ -1,16 +1,21 @@
 /** Switching the control API off, guarding it with a token, its error shape and its OpenAPI document. */
 import { afterEach, describe, expect, it } from 'vitest'
 import { startHttp, type HttpHarness } from '../../test/support/http.js'
-import { createMockControl, MockControlError } from '../../client/mock-control.js'
+import { createMockControl, type MockControlError } from '../../client/mock-control.js'
 
 let h: HttpHarness
 afterEach(async () => h?.close())
 
 describe('--no-control', () => {
-  it('answers only health, and the i\'mport API works as before', async () => {
+  it("answers only health, and the i'mport API works as before", async () => {
     h = await startHttp({ config: { control: { enabled: false } } })
     expect(await h.control.health()).toEqual({ status: 'ok' })
-    for (const [method, url] of [['GET', '/__mock/state'], ['POST', '/__mock/faults'], ['POST', '/__mock/reset'], ['GET', '/__mock/docs']] as const) {
+    for (const [method, url] of [
+      ['GET', '/__mock/state'],
+      ['POST', '/__mock/faults'],
+      ['POST', '/__mock/reset'],
+      ['GET', '/__mock/docs']
+    ] as const) {
       const res = await h.api.request({ method, url, data: {} })
       expect(res.status, url).toBe(404)
       expect(res.data.error.code, url).toBe('control_disabled')
@@ -30,9 +35,17 @@ describe('--control-token', () => {
   it('requires the token on every control call but health', async () => {
     h = await startHttp({ config: { control: { token: 's3cret' } } })
     expect((await h.control.health()).status).toBe('ok')
-    const refused = await h.control.state().then(() => null, (e: MockControlError) => e)
+    const refused = await h.control.state().then(
+      () => null,
+      (e: MockControlError) => e
+    )
     expect(refused).toMatchObject({ status: 401, code: 'unauthorized' })
-    const wrong = await createMockControl(h.url, { controlToken: 'guess' }).faults.list().then(() => null, (e: MockControlError) => e)
+    const wrong = await createMockControl(h.url, { controlToken: 'guess' })
+      .faults.list()
+      .then(
+        () => null,
+        (e: MockControlError) => e
+      )
     expect(wrong?.code).toBe('unauthorized')
 
     const trusted = createMockControl(h.url, { controlToken: 's3cret' })
@@ -43,7 +56,7 @@ describe('--control-token', () => {
     expect((await h.api.get('/__mock/docs', { headers: { 'X-Mock-Control-Token': 's3cret' } })).status).toBe(200)
   })
 
-  it('does not guard the i\'mport API', async () => {
+  it("does not guard the i'mport API", async () => {
     h = await startHttp({ config: { control: { token: 's3cret' } } })
     const m = await h.merchant()
     expect((await m.http.get('/payments/imp_1')).status).toBe(404)
@@ -63,7 +76,11 @@ describe('control API answers', () => {
     const res = await h.api.post('/__mock/reset', { everything: true })
     expect(res.status).toBe(400)
     expect(res.data).toEqual({
-      error: { code: 'invalid_request', message: 'the body has an unknown field "everything"', details: ['the body has an unknown field "everything"'] }
+      error: {
+        code: 'invalid_request',
+        message: 'the body has an unknown field "everything"',
+        details: ['the body has an unknown field "everything"']
+      }
     })
   })
 
@@ -93,8 +110,10 @@ describe('control API answers', () => {
     )
     expect(Object.keys(doc.paths['/__mock/faults'])).toEqual(expect.arrayContaining(['get', 'post', 'delete']))
     const action = doc.paths['/__mock/faults'].post.requestBody.content['application/json'].schema.properties.action
-    expect(action.oneOf.map((branch: { properties: { type: { const?: string; enum?: string[] } } }) => branch.properties.type.const ?? branch.properties.type.enum?.[0])).toEqual([
-      'error', 'decline', 'delay', 'http', 'drop', 'commit_then_drop', 'pass'
-    ])
+    expect(
+      action.oneOf.map(
+        (branch: { properties: { type: { const?: string; enum?: string[] } } }) => branch.properties.type.const ?? branch.properties.type.enum?.[0]
+      )
+    ).toEqual(['error', 'decline', 'delay', 'http', 'drop', 'commit_then_drop', 'pass'])
   })
 })

@@ -8,7 +8,7 @@ let h: HttpHarness
 afterEach(async () => h?.close())
 
 describe('state', () => {
-  it('shows each merchant\'s keys (masked, as the API shows them), payments and prepared amounts', async () => {
+  it("shows each merchant's keys (masked, as the API shows them), payments and prepared amounts", async () => {
     h = await startHttp()
     const m = await h.merchant()
     const key = (await m.issueKey('customer_1', { card_number: '4242-4242-4242-4242', birth: '880808', pwd_2digit: '37' })).data.response

@@ -142,7 +142,7 @@ describe('POST /__mock/webhooks/send', () => {
     expect(delivery).toMatchObject({ trigger: 'manual', imp_key: null, status: 'delivered' })
   })
 
-  it('sends a custom body as a form, on a merchant\'s clock', async () => {
+  it("sends a custom body as a form, on a merchant's clock", async () => {
     await start()
 
     const delivery = await h.control.webhooks.send({

@@ -71,7 +71,12 @@ export function describeAjvErrors(
         lines.push(`${at} must be one of ${(p.allowedValues as unknown[]).join(', ')}`)
         break
       case 'type':
-        lines.push(`${at || whole} must be ${String(p.type).split(',').map((type) => describeBranch({ type })).join(' or ')}`)
+        lines.push(
+          `${at || whole} must be ${String(p.type)
+            .split(',')
+            .map((type) => describeBranch({ type }))
+            .join(' or ')}`
+        )
         break
       case 'minimum':
       case 'maximum':

@@ -69,8 +69,8 @@ describe('iamport-rest-client-nodejs against the simulator', () => {
     await expect(
       Customers.postBillingKey({ customer_uid: 'refused', card_number: declined.number, expiry: '2030-12', birth: '900101' }).request(iamport)
     ).rejects.toMatchObject({ response: { data: { code: -1, response: null } } })
-    await expect(
-      Subscribe.again({ customer_uid: 'nobody', merchant_uid: 'x-1', amount: 1000, name: 'x' }).request(iamport)
-    ).rejects.toMatchObject({ response: { data: errors.unknownBuyer().toEnvelope() } })
+    await expect(Subscribe.again({ customer_uid: 'nobody', merchant_uid: 'x-1', amount: 1000, name: 'x' }).request(iamport)).rejects.toMatchObject({
+      response: { data: errors.unknownBuyer().toEnvelope() }
+    })
   })
 })

@@ -37,7 +37,10 @@ function leaks(text: string): string[] {
   if (text.includes(CARD_DIGITS)) found.push('card number')
   if (text.includes(CARD.card_number)) found.push('card number with dashes')
   if (text.includes(CARD.birth)) found.push('birth date')
-  for (const [name, value] of [['password digits', CARD.pwd_2digit], ['cvc', CARD.cvc]] as const) {
+  for (const [name, value] of [
+    ['password digits', CARD.pwd_2digit],
+    ['cvc', CARD.cvc]
+  ] as const) {
     // As a JSON string, a form or query value, or percent-encoded JSON; a bare number (`"seq":37`) is not the field.
     const asValue = new RegExp(`("${value}"|=${value}(?![0-9])|%22${value}%22)`)
     if (asValue.test(text)) found.push(name)
@@ -96,7 +99,10 @@ describe('card data', () => {
     const f: Fixture = fixtureFor(DEFAULT_MERCHANT.imp_key, DEFAULT_MERCHANT.imp_secret, CARD)
     await send('key', 'POST', `/subscribe/customers/${f.customer_uid}`, CARD)
     const paid = await send('charge', 'POST', '/subscribe/payments/again', {
-      customer_uid: f.customer_uid, merchant_uid: f.merchant_uid, amount: 9900, name: 'x'
+      customer_uid: f.customer_uid,
+      merchant_uid: f.merchant_uid,
+      amount: 9900,
+      name: 'x'
     })
     await send('prepare', 'POST', '/payments/prepare', { merchant_uid: f.prepared_uid, amount: 5000 })
     // A schedule on a customer without a key: its card is presented with the schedule.
@@ -140,7 +146,9 @@ describe('card data', () => {
       seen.push({ what: control, text: String(res.data) })
     }
     seen.push({ what: 'server log', text: log.join('') })
-    webhooks.forEach((text, i) => seen.push({ what: `webhook ${i + 1} as received`, text }))
+    webhooks.forEach((text, i) => {
+      seen.push({ what: `webhook ${i + 1} as received`, text })
+    })
     seen.push({ what: 'the --data file', text: readFileSync(dataFile, 'utf8') })
 
     // The scan can see: the log did record the requests (with their ids), and the state has the masked key.

@@ -109,9 +109,7 @@ describe.each(STORAGES)('concurrent requests through real HTTP (%s)', (kind) => 
     expect(answers.every((a) => a.status === 200 && a.data.code === 0)).toBe(true)
     expect(new Set(answers.map((a) => a.data.response.access_token)).size).toBe(1)
     const docs = await Promise.all(
-      Array.from({ length: 100 }, () =>
-        api.post('/users/getToken', { imp_key: DEFAULT_MERCHANT.imp_key, imp_secret: DEFAULT_MERCHANT.imp_secret })
-      )
+      Array.from({ length: 100 }, () => api.post('/users/getToken', { imp_key: DEFAULT_MERCHANT.imp_key, imp_secret: DEFAULT_MERCHANT.imp_secret }))
     )
     expect(new Set(docs.map((a) => a.data.response.access_token)).size).toBe(1)
   })

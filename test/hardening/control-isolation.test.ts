@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startHttp, type HttpHarness } from '../support/http.js'
 import { errors } from '../../api/v1/catalogue.js'
-import { MockControlError } from '../../client/mock-control.js'
+import type { MockControlError } from '../../client/mock-control.js'
 import { DEFAULT_MERCHANT } from '../../api/v1/docs-merchant.js'
 
 let h: HttpHarness
@@ -58,7 +58,11 @@ describe('--accept-any-key', () => {
     const b = await h.merchant('shard_b', 'secret_b')
     await a.issueKey('customer_1')
     await b.issueKey('customer_1')
-    await h.control.faults.add({ match: { imp_key: 'shard_a', customer_uid: 'customer_1' }, action: { type: 'decline', fail_reason: '잔액부족' }, times: null })
+    await h.control.faults.add({
+      match: { imp_key: 'shard_a', customer_uid: 'customer_1' },
+      action: { type: 'decline', fail_reason: '잔액부족' },
+      times: null
+    })
 
     expect((await b.again('order_b', 'customer_1')).data.response.status).toBe('paid')
     expect((await a.again('order_a', 'customer_1')).data.response.status).toBe('failed')
@@ -114,7 +118,9 @@ describe('reset', () => {
   })
 
   it('resets everything: data, open merchants, clock, rules back to the config file, journal', async () => {
-    h = await startHttp({ config: { accept_any_key: true, faults: [{ match: { path: '/payments/imp_9' }, action: { type: 'http', status: 503 }, times: null }] } })
+    h = await startHttp({
+      config: { accept_any_key: true, faults: [{ match: { path: '/payments/imp_9' }, action: { type: 'http', status: 503 }, times: null }] }
+    })
     const a = await h.merchant('shard_a', 'secret_a')
     const docs = await h.merchant()
     await docs.issueKey('customer_1')
@@ -136,7 +142,10 @@ describe('reset', () => {
 
   it('answers unknown_merchant for a key it does not know', async () => {
     h = await startHttp()
-    const error = await h.control.reset('nobody').then(() => null, (e: MockControlError) => e)
+    const error = await h.control.reset('nobody').then(
+      () => null,
+      (e: MockControlError) => e
+    )
     expect(error).toMatchObject({ status: 404, code: 'unknown_merchant' })
   })
 

@@ -46,13 +46,17 @@ async function seedA(tokenA: string): Promise<Fixture> {
     method: 'POST',
     url: '/subscribe/payments/schedule',
     headers,
-    payload: { customer_uid: f.customer_uid, schedules: [{ merchant_uid: f.scheduled_uid, schedule_at: f.now + 3600, amount: 9900, name: '정기결제' }] }
+    payload: {
+      customer_uid: f.customer_uid,
+      schedules: [{ merchant_uid: f.scheduled_uid, schedule_at: f.now + 3600, amount: 9900, name: '정기결제' }]
+    }
   })
   expect(scheduled.body.code, scheduled.text).toBe(0)
   return { ...f, imp_uid: paid.body.response.imp_uid }
 }
 
-const stateOf = (impKey: string) => JSON.stringify(snapshot(app.mock.store.merchantByKey(impKey)!, app.mock.config, app.schedules.book(app.mock.store.merchantByKey(impKey)!)))
+const stateOf = (impKey: string) =>
+  JSON.stringify(snapshot(app.mock.store.merchantByKey(impKey)!, app.mock.config, app.schedules.book(app.mock.store.merchantByKey(impKey)!)))
 
 /** What B may get for each route it sends with A's ids (anything that reads A's data is a leak). */
 const EXPECTED_FOR_B: Record<string, (f: Fixture) => unknown> = {
@@ -147,11 +151,19 @@ describe("the control API's imp_key scoping", () => {
     app = await buildApp({ clock: new ManualClock(T0_MS), config: { accept_any_key: true } })
     const a = await seedA(await tokenOf(A))
     await tokenOf(B)
-    const ruleA = await inject({ method: 'POST', url: '/__mock/faults', payload: { match: { imp_key: A.imp_key }, action: { type: 'error', message: 'a' }, times: null } })
+    const ruleA = await inject({
+      method: 'POST',
+      url: '/__mock/faults',
+      payload: { match: { imp_key: A.imp_key }, action: { type: 'error', message: 'a' }, times: null }
+    })
     expect(ruleA.status).toBe(201)
     // A webhook of A's (to a closed local port) and a webhook fault scoped to A.
     await inject({ method: 'POST', url: '/__mock/webhooks/send', payload: { url: a.webhook_url, imp_key: A.imp_key, body: { imp_uid: a.imp_uid } } })
-    const webhookFaultA = await inject({ method: 'POST', url: '/__mock/webhooks/faults', payload: { match: { imp_key: A.imp_key }, action: 'drop', times: null } })
+    const webhookFaultA = await inject({
+      method: 'POST',
+      url: '/__mock/webhooks/faults',
+      payload: { match: { imp_key: A.imp_key }, action: 'drop', times: null }
+    })
     expect(webhookFaultA.status).toBe(201)
     const before = stateOf(A.imp_key)
     const clockA = (await inject({ method: 'GET', url: `/__mock/clock?imp_key=${A.imp_key}` })).body.now_ms

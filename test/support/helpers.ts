@@ -60,7 +60,11 @@ export interface TestApp {
   renewToken(): Promise<void>
 }
 
-export async function getToken(app: MockApp, impKey: string = DEFAULT_MERCHANT.imp_key, impSecret: string = DEFAULT_MERCHANT.imp_secret): Promise<string> {
+export async function getToken(
+  app: MockApp,
+  impKey: string = DEFAULT_MERCHANT.imp_key,
+  impSecret: string = DEFAULT_MERCHANT.imp_secret
+): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/users/getToken', payload: { imp_key: impKey, imp_secret: impSecret } })
   expect(res.statusCode, res.body).toBe(200)
   return res.json().response.access_token

@@ -56,11 +56,7 @@ export async function startHttp(options: MockServerOptions = {}): Promise<HttpHa
           { headers }
         ),
       again: (merchantUid, customerUid, amount = 9900, headers = {}) =>
-        http.post(
-          '/subscribe/payments/again',
-          { customer_uid: customerUid, merchant_uid: merchantUid, amount, name: '월간 이용권' },
-          { headers }
-        ),
+        http.post('/subscribe/payments/again', { customer_uid: customerUid, merchant_uid: merchantUid, amount, name: '월간 이용권' }, { headers }),
       find: (merchantUid) => http.get(`/payments/find/${encodeURIComponent(merchantUid)}`)
     }
     return client

@@ -157,7 +157,7 @@ export function createBilling(deps: { api: IamportApi; store: MemoryStore; log: 
       // The webhook is not signed: anyone can post one. Only i'mport's own record counts.
       const answer = await api.getPayment(notice.imp_uid)
       if (answer.code !== 0 || !answer.response) {
-        log.warn({ imp_uid: notice.imp_uid, http_status: answer.httpStatus }, 'webhook for a payment i\'mport does not know: ignored')
+        log.warn({ imp_uid: notice.imp_uid, http_status: answer.httpStatus }, "webhook for a payment i'mport does not know: ignored")
         return 'ignored'
       }
       const payment = answer.response

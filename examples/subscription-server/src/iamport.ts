@@ -104,7 +104,11 @@ export function createIamportApi(config: Pick<Config, 'iamportBaseUrl' | 'impKey
   let token: Token | undefined
   let tokenRequest: Promise<Token> | undefined
 
-  async function send<T>(operation: string, request: { method: 'GET' | 'POST'; url: string; data?: object }, accessToken?: string): Promise<Answer<T>> {
+  async function send<T>(
+    operation: string,
+    request: { method: 'GET' | 'POST'; url: string; data?: object },
+    accessToken?: string
+  ): Promise<Answer<T>> {
     let res
     try {
       res = await http.request({ ...request, headers: accessToken === undefined ? {} : { Authorization: accessToken } })

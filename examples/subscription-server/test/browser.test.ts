@@ -80,6 +80,7 @@ describe.skipIf(!hasChromium)('the card form in Chromium', () => {
     await page.getByRole('button', { name: '카드 등록' }).click()
     const result = page.locator('#result:is([data-status="success"], [data-status="failed"])')
     await result.waitFor()
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, not a DOM node; innerText is the text the buyer sees
     return { status: await result.getAttribute('data-status'), message: await result.innerText() }
   }
   const billingKeys = async () => (await shop.mock.state(IMP_KEY)).merchants[0]!.billing_keys

@@ -41,7 +41,13 @@ describe('POST /subscriptions/charge', () => {
     const [payment] = await payments()
     expect(payment).toMatchObject({ merchant_uid: 'order_2026_03', customer_uid: CUSTOMER, status: 'paid', amount: 9900 })
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toEqual({ status: 'paid', merchant_uid: 'order_2026_03', imp_uid: payment!.imp_uid, amount: 9900, message: 'Payment completed' })
+    expect(res.json()).toEqual({
+      status: 'paid',
+      merchant_uid: 'order_2026_03',
+      imp_uid: payment!.imp_uid,
+      amount: 9900,
+      message: 'Payment completed'
+    })
     expect(shop.store.order('order_2026_03')).toMatchObject({ status: 'paid', imp_uid: payment!.imp_uid })
   })
 
@@ -87,7 +93,13 @@ describe('POST /subscriptions/charge', () => {
   it("answers failed with i'mport's message when the request is refused (code ≠ 0)", async () => {
     const res = await charge('order_2026_05', 'nobody_0001')
 
-    expect(res.json()).toEqual({ status: 'failed', merchant_uid: 'order_2026_05', imp_uid: null, amount: 9900, message: '등록되지 않은 구매자입니다.' })
+    expect(res.json()).toEqual({
+      status: 'failed',
+      merchant_uid: 'order_2026_05',
+      imp_uid: null,
+      amount: 9900,
+      message: '등록되지 않은 구매자입니다.'
+    })
     expect(await payments()).toEqual([])
   })
 
@@ -108,7 +120,10 @@ describe('POST /subscriptions/charge', () => {
 
   describe('when the answer is lost', () => {
     it('finds the payment that went through before the connection was reset, and charges once', async () => {
-      await shop.mock.faults.add({ match: { path: '/subscribe/payments/again', merchant_uid: 'order_2026_07' }, action: { type: 'commit_then_drop' } })
+      await shop.mock.faults.add({
+        match: { path: '/subscribe/payments/again', merchant_uid: 'order_2026_07' },
+        action: { type: 'commit_then_drop' }
+      })
       const seq = await lastSeq()
 
       const res = await charge('order_2026_07')
@@ -116,7 +131,13 @@ describe('POST /subscriptions/charge', () => {
       const all = await payments()
       expect(all).toHaveLength(1)
       expect(all[0]).toMatchObject({ merchant_uid: 'order_2026_07', status: 'paid' })
-      expect(res.json()).toEqual({ status: 'paid', merchant_uid: 'order_2026_07', imp_uid: all[0]!.imp_uid, amount: 9900, message: 'Payment completed' })
+      expect(res.json()).toEqual({
+        status: 'paid',
+        merchant_uid: 'order_2026_07',
+        imp_uid: all[0]!.imp_uid,
+        amount: 9900,
+        message: 'Payment completed'
+      })
       expect(await callsSince(seq)).toEqual(['POST /subscribe/payments/again → dropped', 'GET /payments/find/order_2026_07 → 200'])
     })
 
@@ -135,7 +156,7 @@ describe('POST /subscriptions/charge', () => {
       ])
     })
 
-    it('finds a payment that landed after the lookup when i\'mport refuses the second charge', async () => {
+    it("finds a payment that landed after the lookup when i'mport refuses the second charge", async () => {
       // The lost charge is not visible yet when the shop looks (404), then is: the retry is refused
       // as already paid, and a second lookup finds it.
       await shop.mock.faults.add({ match: { path: '/subscribe/payments/again' }, action: { type: 'commit_then_drop' } })
@@ -160,7 +181,11 @@ describe('POST /subscriptions/charge', () => {
 
     it('leaves the order unknown when the payment cannot be looked up either, and settles it when asked again', async () => {
       await shop.mock.faults.add({ match: { path: '/subscribe/payments/again' }, action: { type: 'commit_then_drop' } })
-      const lookupDown = await shop.mock.faults.add({ match: { path: '/payments/find/:merchant_uid' }, action: { type: 'http', status: 503 }, times: null })
+      const lookupDown = await shop.mock.faults.add({
+        match: { path: '/payments/find/:merchant_uid' },
+        action: { type: 'http', status: 503 },
+        times: null
+      })
 
       const unknown = await charge('order_2026_10')
 

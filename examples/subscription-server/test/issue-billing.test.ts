@@ -69,7 +69,12 @@ describe('POST /subscriptions/issue-billing', () => {
     expect(res.json()).toEqual({ status: 'success', message: 'Billing has successfully issued' })
     const keys = await billingKeys()
     expect(keys).toHaveLength(1)
-    expect(keys[0]).toMatchObject({ customer_uid: 'gildong_0004', card_number: '52728927****2302', card_name: '국민KB카드', inserted: first!.inserted })
+    expect(keys[0]).toMatchObject({
+      customer_uid: 'gildong_0004',
+      card_number: '52728927****2302',
+      card_name: '국민KB카드',
+      inserted: first!.inserted
+    })
     expect(keys[0]!.updated).toBeGreaterThanOrEqual(first!.inserted + 24 * 3600)
     expect(shop.store.subscriber('gildong_0004')).toMatchObject({ card_name: '국민KB카드', card_last4: '2302' })
 

@@ -47,7 +47,11 @@ describe('POST /iamport-webhook', () => {
 
   it('settles an order left unknown when the webhook for its payment arrives', async () => {
     await shop.mock.faults.add({ match: { path: '/subscribe/payments/again' }, action: { type: 'commit_then_drop' } })
-    const lookupDown = await shop.mock.faults.add({ match: { path: '/payments/find/:merchant_uid' }, action: { type: 'http', status: 503 }, times: null })
+    const lookupDown = await shop.mock.faults.add({
+      match: { path: '/payments/find/:merchant_uid' },
+      action: { type: 'http', status: 503 },
+      times: null
+    })
     expect((await charge('order_2026_05')).json()).toMatchObject({ status: 'unknown' })
     await shop.mock.faults.remove(lookupDown.id)
     const [payment] = await payments()

@@ -62,7 +62,14 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ merchants: [{ imp_key: 'k' }] })).toThrow(/\/merchants\/0: must have required property 'imp_secret'/)
     expect(() => resolveConfig({ merchnts: [] })).toThrow(/unknown key "merchnts"/)
     expect(() => resolveConfig({ fidelity: { unknown_customer_http_status: 500 } })).toThrow(/allowed: 200, 404/)
-    expect(() => resolveConfig({ merchants: [{ imp_key: 'k', imp_secret: 'a' }, { imp_key: 'k', imp_secret: 'b' }] })).toThrow(ConfigError)
+    expect(() =>
+      resolveConfig({
+        merchants: [
+          { imp_key: 'k', imp_secret: 'a' },
+          { imp_key: 'k', imp_secret: 'b' }
+        ]
+      })
+    ).toThrow(ConfigError)
   })
 })
 
@@ -86,7 +93,7 @@ describe('loadConfigFile', () => {
 })
 
 describe('webhook and schedule settings', () => {
-  it('defaults to i\'mport\'s webhook timeouts, retries off, JSON bodies and a one-second poll', () => {
+  it("defaults to i'mport's webhook timeouts, retries off, JSON bodies and a one-second poll", () => {
     const config = resolveConfig()
 
     expect(config.webhooks).toEqual(DEFAULT_WEBHOOKS)

@@ -32,9 +32,7 @@ const MerchantSchema = Type.Object(
     imp_key: Type.String({ minLength: 1 }),
     imp_secret: Type.String({ minLength: 1 }),
     name: Type.Optional(Type.String()),
-    test_channel: Type.Optional(
-      Type.Boolean({ description: 'payments and keys of this merchant carry sandbox: true (2026 include_sandbox rule)' })
-    ),
+    test_channel: Type.Optional(Type.Boolean({ description: 'payments and keys of this merchant carry sandbox: true (2026 include_sandbox rule)' })),
     channels: Type.Optional(Type.Array(ChannelSchema)),
     webhook_url: Type.Optional(Type.String({ description: 'the console Notification URL; notice_url on a request wins' })),
     webhook_content_type: Type.Optional(
@@ -76,9 +74,7 @@ const FidelitySchema = Type.Object(
         description: 'prefix of imp_uid for onetime/again payments (scheduled ones are always imps_)'
       })
     ),
-    lenient_expiry: Type.Optional(
-      Type.Boolean({ description: 'also accept expiry as YYYYMM (only YYYY-MM is documented)' })
-    ),
+    lenient_expiry: Type.Optional(Type.Boolean({ description: 'also accept expiry as YYYYMM (only YYYY-MM is documented)' })),
     schedule_in_past: Type.Optional(
       Type.Unsafe<'refuse' | 'accept'>({
         type: 'string',
@@ -106,7 +102,10 @@ const WebhooksSchema = Type.Object(
 const SchedulesSchema = Type.Object(
   {
     poll_ms: Type.Optional(
-      Type.Integer({ minimum: 0, description: 'how often wall time is checked for due schedules and webhook retries (default 1000; 0 = only on clock moves)' })
+      Type.Integer({
+        minimum: 0,
+        description: 'how often wall time is checked for due schedules and webhook retries (default 1000; 0 = only on clock moves)'
+      })
     )
   },
   { additionalProperties: false }
@@ -116,9 +115,7 @@ export const ConfigSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     seed: Type.Optional(Type.String({ minLength: 1 })),
-    default_merchant: Type.Optional(
-      Type.Boolean({ description: 'serve the docs key pair imp_apikey as well (default true)' })
-    ),
+    default_merchant: Type.Optional(Type.Boolean({ description: 'serve the docs key pair imp_apikey as well (default true)' })),
     merchants: Type.Optional(Type.Array(MerchantSchema)),
     fidelity: Type.Optional(FidelitySchema),
     body_limit: Type.Optional(Type.Integer({ minimum: 1024, description: 'largest accepted request body in bytes' })),
@@ -129,7 +126,9 @@ export const ConfigSchema = Type.Object(
       Type.Object(
         {
           enabled: Type.Optional(Type.Boolean({ description: 'serve the control API under /__mock (default true; health is always served)' })),
-          token: Type.Optional(Type.String({ minLength: 1, description: 'require X-Mock-Control-Token (or Authorization: Bearer) on the control API' }))
+          token: Type.Optional(
+            Type.String({ minLength: 1, description: 'require X-Mock-Control-Token (or Authorization: Bearer) on the control API' })
+          )
         },
         { additionalProperties: false }
       )
@@ -137,9 +136,7 @@ export const ConfigSchema = Type.Object(
     journal_size: Type.Optional(
       Type.Integer({ minimum: 0, maximum: 1_000_000, description: `requests the journal keeps (default ${DEFAULT_JOURNAL_SIZE}; 0 = off)` })
     ),
-    faults: Type.Optional(
-      Type.Array(Type.Unknown(), { description: 'fault rules in force from start-up (and again after a full reset)' })
-    ),
+    faults: Type.Optional(Type.Array(Type.Unknown(), { description: 'fault rules in force from start-up (and again after a full reset)' })),
     webhooks: Type.Optional(WebhooksSchema),
     schedules: Type.Optional(SchedulesSchema)
   },
@@ -255,7 +252,7 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
   }
 }
 
-let validateConfig: ((data: unknown) => boolean) & { errors?: unknown } | undefined
+let validateConfig: (((data: unknown) => boolean) & { errors?: unknown }) | undefined
 
 /** Checks a config object against the schema and fills in defaults. Throws `ConfigError` naming the bad path. */
 export interface SeedOptions {

@@ -13,8 +13,7 @@ import { Random } from '../ids.js'
 import { compileMatch, matches, type CompiledMatch, type RequestFacts } from './match.js'
 import { parseFaultRule, type ParsedRule } from './validate.js'
 import { actsOn, SCHEDULED_RUN } from './route-kinds.js'
-import type { FaultAction, FaultMatch, FaultRuleInput, FaultRuleView, RuleOrigin } from '../../../api/control/faults.js'
-
+import type { FaultAction, FaultRuleInput, FaultRuleView, RuleOrigin } from '../../../api/control/faults.js'
 
 class ActiveRule {
   hits = 0

@@ -40,7 +40,13 @@ describe('matches', () => {
     expect(matches(compileMatch({ amount: 9901 }), facts)).toBe(false)
 
     const find = requestFacts(
-      parts({ method: 'GET', url: '/payments/find/order_9?sorting=-started', routeUrl: '/payments/find/:merchant_uid', params: { merchant_uid: 'order_9' }, body: undefined })
+      parts({
+        method: 'GET',
+        url: '/payments/find/order_9?sorting=-started',
+        routeUrl: '/payments/find/:merchant_uid',
+        params: { merchant_uid: 'order_9' },
+        body: undefined
+      })
     )
     expect(find.path).toBe('/payments/find/order_9')
     expect(matches(compileMatch({ merchant_uid: 'order_9', path: '/payments/find/:merchant_uid' }), find)).toBe(true)

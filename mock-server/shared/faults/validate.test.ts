@@ -21,9 +21,7 @@ describe('parseFaultRule', () => {
   })
 
   it('names every problem with the field it is in', () => {
-    expect(
-      problems({ match: { method: 'get', path: 'payments', nope: true }, action: { type: 'delay', ms: -1 }, probability: 1.5 })
-    ).toEqual([
+    expect(problems({ match: { method: 'get', path: 'payments', nope: true }, action: { type: 'delay', ms: -1 }, probability: 1.5 })).toEqual([
       'match has an unknown field "nope"',
       'match.method must be one of GET, POST, PUT, DELETE',
       'match.path is malformed (must match ^/[^?#\\s]*$)',

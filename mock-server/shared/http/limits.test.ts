@@ -30,9 +30,7 @@ function parseRaw(answer: string): { status: number; headers: string; body: unkn
 describe('size limits, through real HTTP', () => {
   it('answers headers over 16 KiB with 431 in the envelope (Node refuses them before Fastify)', async () => {
     h = await startHttp()
-    const answer = parseRaw(
-      await rawExchange(h.url, `GET /payments/imp_1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(MAX_HEADER_BYTES)}\r\n\r\n`)
-    )
+    const answer = parseRaw(await rawExchange(h.url, `GET /payments/imp_1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(MAX_HEADER_BYTES)}\r\n\r\n`))
     expect(answer.status).toBe(431)
     expect(answer.headers).toMatch(/content-type: application\/json; charset=utf-8/i)
     expect(answer.body).toEqual(errors.headersTooLarge(MAX_HEADER_BYTES).toEnvelope())

@@ -36,7 +36,12 @@ describe('numbers that are not finite', () => {
     t = await createTestApp()
     await t.issueKey('c')
     expectError(
-      await raw(t, 'POST', '/subscribe/payments/schedule', `{"customer_uid":"c","schedules":[{"merchant_uid":"s2","schedule_at":${T0 + 60},"amount":1000,"name":"x","card_quota":1e400}]}`),
+      await raw(
+        t,
+        'POST',
+        '/subscribe/payments/schedule',
+        `{"customer_uid":"c","schedules":[{"merchant_uid":"s2","schedule_at":${T0 + 60},"amount":1000,"name":"x","card_quota":1e400}]}`
+      ),
       errors.invalidParam('schedules[0].card_quota')
     )
     expectError(

@@ -65,7 +65,9 @@ export class RequestJournal {
     }
     const kept = this.list().filter((e) => e.imp_key !== impKey)
     this.buffer = new Array<JournalEntry | undefined>(this.capacity)
-    kept.forEach((e, i) => (this.buffer[i] = e))
+    kept.forEach((e, i) => {
+      this.buffer[i] = e
+    })
     this.start = 0
     this.count = kept.length
   }

@@ -31,12 +31,7 @@ export function isControlRequest(request: FastifyRequest): boolean {
 }
 
 /** Puts a request in the journal; `dropped` when its connection was closed instead of answered. */
-export function recordRequest(
-  journal: RequestJournal,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  outcome: 'answered' | 'dropped'
-): void {
+export function recordRequest(journal: RequestJournal, request: FastifyRequest, reply: FastifyReply, outcome: 'answered' | 'dropped'): void {
   if (request.journaled || journal.capacity === 0 || isControlRequest(request)) return
   request.journaled = true
   journal.record({

@@ -17,18 +17,7 @@
  * A last line cut short by a kill was never answered and is dropped on load; a bad line anywhere
  * else stops the start, since skipping it would silently lose data.
  */
-import {
-  closeSync,
-  existsSync,
-  fdatasyncSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  unlinkSync,
-  writeFileSync,
-  writeSync
-} from 'node:fs'
+import { closeSync, existsSync, fdatasyncSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 
 export const FORMAT = 'iamport-mock-data'

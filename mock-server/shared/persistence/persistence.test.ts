@@ -53,7 +53,14 @@ describe('--data FILE', () => {
     await call(app, tok, 'POST', '/subscribe/payments/again', { customer_uid: 'cust_1', merchant_uid: 'o2', amount: 500, name: 'x' })
     await call(app, tok, 'POST', '/payments/prepare', { merchant_uid: 'p1', amount: 5000 })
     await call(app, tok, 'PUT', '/payments/prepare', { merchant_uid: 'p1', amount: 6000 })
-    const reads = ['/subscribe/customers/cust_1', '/subscribe/customers/cust_gone', `/payments/${paid.response.imp_uid}`, '/payments/findAll/o1', '/payments/prepare/p1', '/subscribe/customers/cust_1/payments']
+    const reads = [
+      '/subscribe/customers/cust_1',
+      '/subscribe/customers/cust_gone',
+      `/payments/${paid.response.imp_uid}`,
+      '/payments/findAll/o1',
+      '/payments/prepare/p1',
+      '/subscribe/customers/cust_1/payments'
+    ]
     const before = await Promise.all(reads.map((url) => call(app, tok, 'GET', url)))
 
     app = await restart(app)
@@ -77,7 +84,10 @@ describe('--data FILE', () => {
     const linesWhileRunning = readFileSync(file, 'utf8').trim().split('\n')
     expect(linesWhileRunning).toHaveLength(1 + 1 + 6) // header, token, six key writes
     app = await restart(app)
-    const compacted = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    const compacted = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(compacted.map((l) => l.t)).toEqual(['header', 'token', 'key'])
   })
 
@@ -180,12 +190,16 @@ describe('--data FILE and scheduled payments', () => {
     // s3 is free again once revoked: a second record under the same merchant_uid.
     await call(app, tok, 'POST', '/subscribe/payments/schedule', schedule('s3', T + 9000))
     const list = `/subscribe/payments/schedule?schedule_from=${T}&schedule_to=${T + 86400}&limit=100`
-    const before = await Promise.all(['/subscribe/payments/schedule/s2', '/subscribe/payments/schedule/s3', list].map((u) => call(app, tok, 'GET', u)))
+    const before = await Promise.all(
+      ['/subscribe/payments/schedule/s2', '/subscribe/payments/schedule/s3', list].map((u) => call(app, tok, 'GET', u))
+    )
     expect(before[2].response.total).toBe(4)
 
     app = await restart(app, { schedulePollMs: 0 })
     expect(app.dataFile?.loaded.schedules).toBe(4)
-    expect(await Promise.all(['/subscribe/payments/schedule/s2', '/subscribe/payments/schedule/s3', list].map((u) => call(app, tok, 'GET', u)))).toEqual(before)
+    expect(
+      await Promise.all(['/subscribe/payments/schedule/s2', '/subscribe/payments/schedule/s3', list].map((u) => call(app, tok, 'GET', u)))
+    ).toEqual(before)
 
     // A schedule made after the restart is numbered after the loaded ones (runs after them at equal times).
     await call(app, tok, 'POST', '/subscribe/payments/schedule', schedule('s4', T + 3600))
@@ -200,7 +214,10 @@ describe('--data FILE and scheduled payments', () => {
 
     // The runs themselves are kept too.
     app = await restart(app, { schedulePollMs: 0 })
-    expect((await call(app, tok, 'GET', '/subscribe/payments/schedule/s1')).response).toMatchObject({ schedule_status: 'executed', payment_status: 'paid' })
+    expect((await call(app, tok, 'GET', '/subscribe/payments/schedule/s1')).response).toMatchObject({
+      schedule_status: 'executed',
+      payment_status: 'paid'
+    })
     expect(app.dataFile?.loaded).toMatchObject({ schedules: 5, payments: 4 })
   })
 })

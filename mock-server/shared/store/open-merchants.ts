@@ -12,12 +12,7 @@ import type { Store } from './store.js'
 export const MAX_OPEN_KEY_LENGTH = 200
 
 /** The merchant a getToken is for: a known one, or in open mode a new one for an unknown key. */
-export function merchantForGetToken(
-  store: Store,
-  config: ResolvedConfig,
-  impKey: string,
-  impSecret: string
-): MerchantState | undefined {
+export function merchantForGetToken(store: Store, config: ResolvedConfig, impKey: string, impSecret: string): MerchantState | undefined {
   const known = store.merchantByKey(impKey)
   if (known || !config.accept_any_key || impKey.length > MAX_OPEN_KEY_LENGTH) return known
   return store.addMerchant(resolveMerchant({ imp_key: impKey, imp_secret: impSecret }))

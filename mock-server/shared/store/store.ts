@@ -59,7 +59,7 @@ export class Store {
   /** The merchant whose live token this is, or undefined for an unknown or expired token. */
   merchantByToken(accessToken: string): MerchantState | undefined {
     const state = this.tokens.get(accessToken)
-    if (!state || !state.token || state.token.access_token !== accessToken) return undefined
+    if (!state?.token || state.token.access_token !== accessToken) return undefined
     return state.token.expired_at > state.now() ? state : undefined
   }
 

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAGIC_CARDS } from '../../../fixtures/cards/catalogue.js'
-import { type MerchantConfigInput } from '../config/config.js'
+import type { MerchantConfigInput } from '../config/config.js'
 import { createTestApp, T0, type TestApp } from '../../../test/support/helpers.js'
 import { startReceiver, UNREACHABLE_URL, type WebhookReceiver } from '../../../test/support/webhook-receiver.js'
 import { MAX_RETRIES, SAMPLE_BODY } from './service.js'
@@ -76,7 +76,7 @@ describe('webhooks of scheduled payments', () => {
     expect(t.app.mock.store.merchantByKey('imp_apikey')!.payments.size).toBe(2)
   })
 
-  it('sends a failed webhook for a declining card\'s scheduled attempt, whose payment is failed', async () => {
+  it("sends a failed webhook for a declining card's scheduled attempt, whose payment is failed", async () => {
     await appWithWebhooks()
     await t.issueKey('cust_1', { card_number: DECLINING_CARD })
     await schedule('cust_1', [item('sub-1', T0 + DAY)])
@@ -102,7 +102,7 @@ describe('webhooks of scheduled payments', () => {
     expect((await t.get('/subscribe/payments/schedule/sub-1')).json().response).toMatchObject({ schedule_status: 'revoked', imp_uid: null })
   })
 
-  it('sends to the schedule\'s notice_url rather than the console URL', async () => {
+  it("sends to the schedule's notice_url rather than the console URL", async () => {
     await appWithWebhooks()
     await t.issueKey('cust_1')
     await schedule('cust_1', [item('sub-1', T0 + DAY, { notice_url: `${receiver.url}/per-schedule` })])
@@ -112,7 +112,7 @@ describe('webhooks of scheduled payments', () => {
     expect(receiver.received.map((w) => w.path)).toEqual(['/per-schedule'])
   })
 
-  it('sends a form when the merchant\'s console says application/x-www-form-urlencoded', async () => {
+  it("sends a form when the merchant's console says application/x-www-form-urlencoded", async () => {
     await appWithWebhooks({ webhook_content_type: 'application/x-www-form-urlencoded' })
     await t.issueKey('cust_1')
     await schedule('cust_1', [item('sub-1', T0 + DAY)])

@@ -15,12 +15,7 @@ export interface IssueBillingKeyInput extends CardInput, Partial<Record<keyof Cu
 }
 
 /** Checks the card with the PG and, when it is accepted, stores the key. Nothing is stored on failure. */
-export function issueBillingKey(
-  state: MerchantState,
-  customerUid: string,
-  input: IssueBillingKeyInput,
-  fidelity: FidelityOptions
-): BillingKeyRecord {
+export function issueBillingKey(state: MerchantState, customerUid: string, input: IssueBillingKeyInput, fidelity: FidelityOptions): BillingKeyRecord {
   const record = prepareBillingKey(state, customerUid, input, fidelity, (detail) => errors.issueFailed(detail))
   state.saveBillingKey(record)
   return record

@@ -13,7 +13,5 @@ export function resolveChannel(merchant: MerchantConfig, pg: string | undefined)
   const dot = pg.indexOf('.')
   const provider = dot === -1 ? pg : pg.slice(0, dot)
   const pgId = dot === -1 ? null : pg.slice(dot + 1)
-  return (
-    merchant.channels.find((c) => c.pg_provider === provider && (pgId === null || c.pg_id === pgId)) ?? fallback
-  )
+  return merchant.channels.find((c) => c.pg_provider === provider && (pgId === null || c.pg_id === pgId)) ?? fallback
 }

@@ -107,17 +107,10 @@ export function chargeKeyIn(
   }
   // Storing a key with a key-in payment is marked `issue` (samchon's fake does the same; unverified).
   const usage: CustomerUidUsage | null = billingKey ? 'issue' : null
-  const payment = makePayment(
-    state,
-    input,
-    currency,
-    fidelity.billing_imp_uid_prefix,
-    channel,
-    card,
-    input.customer_uid ?? null,
-    usage,
-    { declineReason: overrides.declineReason ?? card.charge_fail_reason, buyerDefaults: null }
-  )
+  const payment = makePayment(state, input, currency, fidelity.billing_imp_uid_prefix, channel, card, input.customer_uid ?? null, usage, {
+    declineReason: overrides.declineReason ?? card.charge_fail_reason,
+    buyerDefaults: null
+  })
   // The key is stored even when the charge is then declined: the PG accepted the card.
   if (billingKey) state.saveBillingKey(billingKey)
   state.insertPayment(payment)

@@ -14,7 +14,10 @@ describe('amounts above MAX_AMOUNT', () => {
     t = await createTestApp()
     await t.issueKey('c')
     for (const amount of [2 ** 53 + 4, MAX_AMOUNT + 1]) {
-      expectError(await t.post('/subscribe/payments/again', { customer_uid: 'c', merchant_uid: 'm', amount, name: 'x' }), errors.amountTooLarge('amount', MAX_AMOUNT))
+      expectError(
+        await t.post('/subscribe/payments/again', { customer_uid: 'c', merchant_uid: 'm', amount, name: 'x' }),
+        errors.amountTooLarge('amount', MAX_AMOUNT)
+      )
       expectError(await t.post('/payments/prepare', { merchant_uid: 'p', amount }), errors.amountTooLarge('amount', MAX_AMOUNT))
     }
     expect((await t.get('/payments/find/m')).statusCode).toBe(404)

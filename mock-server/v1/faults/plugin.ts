@@ -20,7 +20,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Socket } from 'node:net'
 import { STATUS_CODES } from 'node:http'
 import { CatalogueError } from '../../../api/v1/catalogue.js'
-import { sendError } from '../errors.js'
+import { sendError } from '../http/errors.js'
 import { recordRequest } from '../../shared/journal/plugin.js'
 import { impKeyOf } from '../../shared/journal/imp-key.js'
 import { FaultEngine } from '../../shared/faults/engine.js'
@@ -177,6 +177,11 @@ export default fp<FaultPluginOptions>(
           if (action.after_ms !== undefined && action.after_ms > 0) await sleep(action.after_ms, request)
           drop(request, reply)
           return reply
+        default: {
+          // A new fault action fails to compile here until this hook says what it does.
+          const unreachable: never = action
+          return unreachable
+        }
       }
     })
 

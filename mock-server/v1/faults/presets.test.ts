@@ -12,7 +12,19 @@ const effect = (name: string, kind: Parameters<typeof resolvePreset>[1]) => {
 describe('resolvePreset', () => {
   it('has a preset for every magic card and every network action', () => {
     for (const card of MAGIC_CARDS) expect(PRESET_NAMES).toContain(card.preset)
-    for (const name of ['delay', 'timeout', 'drop', 'commit_then_drop', 'http_429', 'http_500', 'http_502', 'http_503', 'http_504', 'unauthorized', 'internal_error']) {
+    for (const name of [
+      'delay',
+      'timeout',
+      'drop',
+      'commit_then_drop',
+      'http_429',
+      'http_500',
+      'http_502',
+      'http_503',
+      'http_504',
+      'unauthorized',
+      'internal_error'
+    ]) {
       expect(PRESET_NAMES).toContain(name)
     }
   })
@@ -23,10 +35,16 @@ describe('resolvePreset', () => {
   })
 
   it('turns a card outcome into the charge outcome on again', () => {
-    expect(effect('insufficient_balance', 'again')).toEqual({ kind: 'action', action: { type: 'decline', fail_reason: FAIL_REASON.insufficientBalance } })
+    expect(effect('insufficient_balance', 'again')).toEqual({
+      kind: 'action',
+      action: { type: 'decline', fail_reason: FAIL_REASON.insufficientBalance }
+    })
     expect(effect('card_expired', 'again')).toEqual({ kind: 'action', action: { type: 'decline', fail_reason: PG_DETAIL.expired } })
     const pg = errors.pgError(PG_DETAIL.pgCommunication)
-    expect(effect('pg_error', 'again')).toEqual({ kind: 'action', action: { type: 'error', http_status: pg.httpStatus, code: pg.code, message: pg.message } })
+    expect(effect('pg_error', 'again')).toEqual({
+      kind: 'action',
+      action: { type: 'error', http_status: pg.httpStatus, code: pg.code, message: pg.message }
+    })
   })
 
   it('refuses a card preset where no card is involved, and an unknown name', () => {

@@ -14,7 +14,7 @@ import { MAGIC_CARDS, type MagicCard } from '../../../fixtures/cards/catalogue.j
 import { cardDigits } from '../../../fixtures/cards/luhn.js'
 import { errors, type CatalogueError } from '../../../api/v1/catalogue.js'
 import { FAULT_LIMITS, FAULT_PRESET_HEADER, type FaultAction } from '../../../api/control/faults.js'
-import { type RouteKind } from '../../shared/faults/route-kinds.js'
+import type { RouteKind } from '../../shared/faults/route-kinds.js'
 import { CARD_ROUTES, CHARGE_ROUTES } from '../../../api/v1/route-facts.js'
 
 /** The preset header as Node presents it (lower case). */

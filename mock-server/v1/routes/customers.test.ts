@@ -173,7 +173,7 @@ describe('POST /subscribe/customers/{customer_uid}', () => {
           t = await createTestApp()
 
           const body = expectEnvelope(await t.post('/subscribe/customers/m', card({ card_number: magic.number })), 200, CustomerResponseSchema)
-          expect(body.response.card_number).toBe('40000000****' + magic.number.slice(-4))
+          expect(body.response.card_number).toBe(`40000000****${magic.number.slice(-4)}`)
         })
       }
     }
@@ -263,7 +263,7 @@ describe('GET /subscribe/customers?customer_uid[]=', () => {
 })
 
 describe('GET /subscribe/customers/{customer_uid}/payments', () => {
-  it('pages the key\'s payments 20 at a time, newest first', async () => {
+  it("pages the key's payments 20 at a time, newest first", async () => {
     t = await createTestApp()
     await t.issueKey('cust_1')
     for (let i = 1; i <= 23; i++) {

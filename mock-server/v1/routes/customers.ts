@@ -1,7 +1,6 @@
 /** Billing keys: `/subscribe/customers…` (operationIds `customer_save`, `customer_view`, `customer_delete`, `customer_view_multiple`, `customer_payments`). */
-import { CustomerPaymentsQuerySchema } from '../../../api/v1/queries.js'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
+import { CustomerPaymentsQuerySchema } from '../../../api/v1/queries.js'
 import {
   CustomerListResponseSchema,
   CustomerResponseSchema,

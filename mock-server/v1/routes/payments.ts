@@ -4,12 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import {
-  CancelBodySchema,
-  PagedPaymentsResponseSchema,
-  PaymentListResponseSchema,
-  PaymentResponseSchema
-} from '../../../api/v1/payment.js'
+import { CancelBodySchema, PagedPaymentsResponseSchema, PaymentListResponseSchema, PaymentResponseSchema } from '../../../api/v1/payment.js'
 import {
   FindAllPaymentsQuerySchema,
   FindPaymentQuerySchema,
@@ -126,19 +121,15 @@ const payments: FastifyPluginAsyncTypebox = async (app) => {
     }
   )
 
-  app.post(
-    '/payments/cancel',
-    { schema: { body: CancelBodySchema, response: { 200: PaymentResponseSchema } } },
-    async (request) => {
-      const payment = cancelPayment(request.merchant!, request.body)
-      app.mock.events.emit('payment.cancelled', {
-        merchant: request.merchant!,
-        payment,
-        enable_webhook: request.body.enable_webhook === true
-      })
-      return ok(renderPayment(payment))
-    }
-  )
+  app.post('/payments/cancel', { schema: { body: CancelBodySchema, response: { 200: PaymentResponseSchema } } }, async (request) => {
+    const payment = cancelPayment(request.merchant!, request.body)
+    app.mock.events.emit('payment.cancelled', {
+      merchant: request.merchant!,
+      payment,
+      enable_webhook: request.body.enable_webhook === true
+    })
+    return ok(renderPayment(payment))
+  })
 }
 
 export default payments

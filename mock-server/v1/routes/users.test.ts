@@ -128,10 +128,7 @@ describe('authentication of the other routes', () => {
     t = await createTestApp()
 
     expectError(await t.app.inject({ method: 'GET', url: '/payments/imp_1' }), errors.unauthorized())
-    expectError(
-      await t.app.inject({ method: 'GET', url: '/payments/imp_1', headers: { authorization: 'f'.repeat(40) } }),
-      errors.unauthorized()
-    )
+    expectError(await t.app.inject({ method: 'GET', url: '/payments/imp_1', headers: { authorization: 'f'.repeat(40) } }), errors.unauthorized())
     t.clock.advance(TOKEN_LIFETIME_SECONDS)
     expectError(await t.get('/payments/imp_1'), errors.unauthorized())
   })

@@ -19,12 +19,7 @@ export interface RunOptions {
   onBug?: (err: unknown) => void
 }
 
-export function runSchedule(
-  state: MerchantState,
-  record: ScheduleRecord,
-  fidelity: FidelityOptions,
-  options: RunOptions = {}
-): PaymentRecord {
+export function runSchedule(state: MerchantState, record: ScheduleRecord, fidelity: FidelityOptions, options: RunOptions = {}): PaymentRecord {
   const { charge } = record
   const input: AgainInput = {
     customer_uid: record.customer_uid,

@@ -57,7 +57,10 @@ it('renews monthly, and retries a declined renewal three days later', async () =
   const start = Date.UTC(2026, 2, 1) / 1000
   await mock.clock.set(start, { freeze: true }) // 2026-03-01, standing still until moved
   await iamport.billingKeys.issue('customer_1', {
-    card_number: '4242-4242-4242-4242', expiry: '2030-12', birth: '900101', pwd_2digit: '12'
+    card_number: '4242-4242-4242-4242',
+    expiry: '2030-12',
+    birth: '900101',
+    pwd_2digit: '12'
   })
   await iamport.schedules.schedule({
     customer_uid: 'customer_1',
@@ -69,7 +72,8 @@ it('renews monthly, and retries a declined renewal three days later', async () =
   await mock.clock.advance(31 * DAY) // resolves once the renewal ran and your endpoint answered its webhook
   expect(subscriptions.get('customer_1')).toBe('past_due')
   expect(await iamport.schedules.get('customer_1-2026-04')).toMatchObject({
-    schedule_status: 'scheduled', schedule_at: start + 34 * DAY
+    schedule_status: 'scheduled',
+    schedule_at: start + 34 * DAY
   })
 
   await mock.clock.advance(3 * DAY)

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAGIC_CARDS } from '../../../fixtures/cards/catalogue.js'
-import { type MerchantConfigInput } from '../../shared/config/config.js'
+import type { MerchantConfigInput } from '../../shared/config/config.js'
 import { T0 } from '../../../test/support/helpers.js'
 import { startHttp, type HttpHarness, type MerchantClient } from '../../../test/support/http.js'
 import { startReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.js'
@@ -64,7 +64,7 @@ describe('scheduled renewals through the control API', () => {
     expect(state.merchants[0]!.schedules.map((s) => s.schedule_status)).toEqual(['executed', 'executed', 'scheduled'])
   })
 
-  it('reports a declining card\'s scheduled attempt as a failed payment and a failed webhook', async () => {
+  it("reports a declining card's scheduled attempt as a failed payment and a failed webhook", async () => {
     await start()
     const m = await h.merchant()
     await m.issueKey('cust_1', { card_number: DECLINING_CARD })
@@ -110,7 +110,7 @@ describe('scheduled renewals through the control API', () => {
     expect((await h.control.state()).merchants[0]!.payments).toEqual([])
   })
 
-  it('runs only the moved merchant\'s schedules when one merchant\'s clock moves', async () => {
+  it("runs only the moved merchant's schedules when one merchant's clock moves", async () => {
     receiver = await startReceiver()
     h = await startHttp({
       schedulePollMs: 0,

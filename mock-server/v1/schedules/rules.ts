@@ -19,12 +19,7 @@ import type { ScheduleRecord } from '../../shared/store/schedule-records.js'
  * need them "only if customer_uid has no key yet"). Then every schedule is checked, then the
  * `checking_amount` test charge, then the key (if new) and the schedules are stored together.
  */
-export function registerSchedules(
-  state: MerchantState,
-  book: ScheduleBook,
-  body: ScheduleBody,
-  fidelity: FidelityOptions
-): ScheduleRecord[] {
+export function registerSchedules(state: MerchantState, book: ScheduleBook, body: ScheduleBody, fidelity: FidelityOptions): ScheduleRecord[] {
   const { key, isNew } = keyForSchedule(state, body, fidelity)
   const now = state.now()
 
@@ -55,11 +50,7 @@ export function registerSchedules(
   })
 }
 
-function keyForSchedule(
-  state: MerchantState,
-  body: ScheduleBody,
-  fidelity: FidelityOptions
-): { key: BillingKeyRecord; isNew: boolean } {
+function keyForSchedule(state: MerchantState, body: ScheduleBody, fidelity: FidelityOptions): { key: BillingKeyRecord; isNew: boolean } {
   const existing = state.billingKeys.get(body.customer_uid)
   if (existing) return { key: existing, isNew: false }
   if (body.card_number === undefined || body.card_number === '') throw errors.scheduleCustomerUnknown()

@@ -62,7 +62,25 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
   fc.double({ noNaN: true }),
-  fc.constantFrom(0, -0, -1, 0.5, 1.5, 100.5, 9.995, 0.001, 1e-7, 49_999, 1e21, 1e308, -1e308, 2 ** 53 + 2, 2 ** 53 + 4, 90_071_992_547_410, Number.MAX_VALUE)
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    0.5,
+    1.5,
+    100.5,
+    9.995,
+    0.001,
+    1e-7,
+    49_999,
+    1e21,
+    1e308,
+    -1e308,
+    2 ** 53 + 2,
+    2 ** 53 + 4,
+    90_071_992_547_410,
+    Number.MAX_VALUE
+  )
 )
 
 /** Any JSON value a field could be given, the wrong types included. */
@@ -77,7 +95,37 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 )
 
 const fieldName = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('amount', 'merchant_uid', 'customer_uid', 'imp_uid', 'card_number', 'expiry', 'name', 'currency', 'checksum', 'card_quota', 'tax_free', 'page', 'limit', 'from', 'to', 'sorting', 'imp_key', 'imp_secret', 'pg', 'match', 'action', 'times', 'advance_seconds', 'now', 'freeze', 'include_sandbox') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'amount',
+      'merchant_uid',
+      'customer_uid',
+      'imp_uid',
+      'card_number',
+      'expiry',
+      'name',
+      'currency',
+      'checksum',
+      'card_quota',
+      'tax_free',
+      'page',
+      'limit',
+      'from',
+      'to',
+      'sorting',
+      'imp_key',
+      'imp_secret',
+      'pg',
+      'match',
+      'action',
+      'times',
+      'advance_seconds',
+      'now',
+      'freeze',
+      'include_sandbox'
+    )
+  },
   { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'a[b]', 'x[]', '', ' ') },
   { weight: 1, arbitrary: hostileString }
 )
@@ -90,11 +138,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 )
 
 /** Applies edits to an object; a `null` key means "one of the object's own keys" (picked by `pick`). */
-function applyEdits(
-  base: Record<string, unknown> | undefined,
-  edits: readonly Edit[],
-  pick: number
-): Record<string, unknown> {
+function applyEdits(base: Record<string, unknown> | undefined, edits: readonly Edit[], pick: number): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base }
   edits.forEach((e, i) => {
     const keys = Object.keys(out)
@@ -217,7 +261,25 @@ const RAW_QUERIES = [
 export type AuthCase = 'bearer' | 'plain' | 'imp-header' | 'query' | 'none' | 'unknown' | 'long' | 'two-headers'
 
 /** Path parameters given as they are, unencoded: traversal and broken percent-encodings. */
-const RAW_PARAMS = ['..', '../..', '.', '%2e%2e', '%2e%2e%2f', '..%2f..%2f', '%2F', '%ZZ', '%', '%00', 'a%20b', '..%5c..%5c', '%C0%AE%C0%AE', '%u002e', 'a;b', 'a?b=c', 'a#b'] as const
+const RAW_PARAMS = [
+  '..',
+  '../..',
+  '.',
+  '%2e%2e',
+  '%2e%2e%2f',
+  '..%2f..%2f',
+  '%2F',
+  '%ZZ',
+  '%',
+  '%00',
+  'a%20b',
+  '..%5c..%5c',
+  '%C0%AE%C0%AE',
+  '%u002e',
+  'a;b',
+  'a?b=c',
+  'a#b'
+] as const
 
 /** `arb` once in `n` cases, null otherwise. */
 function sometimes<T>(arb: fc.Arbitrary<T>, n: number): fc.Arbitrary<T | null> {
@@ -274,9 +336,7 @@ export function encodeParam(value: string): string {
   for (const char of value) {
     const code = char.codePointAt(0)!
     if (code >= 0xd800 && code <= 0xdfff) {
-      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
-        .map((b) => `%${b.toString(16).toUpperCase()}`)
-        .join('')
+      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('')
     } else {
       out += encodeURIComponent(char)
     }
@@ -311,10 +371,7 @@ export function buildRequest(c: FuzzCase, entry: RouteEntry, base: RouteRequest,
   if (c.rawParam !== null && names.length > 0) params[names[c.pick % names.length]!] = c.rawParam
   let url = urlOf(entry.route, { params }, { rawParams: true })
 
-  const query =
-    c.query.kind === 'raw'
-      ? c.query.text
-      : qs.stringify(applyEdits(base.query, c.query.edits, c.pick), { arrayFormat: 'brackets' })
+  const query = c.query.kind === 'raw' ? c.query.text : qs.stringify(applyEdits(base.query, c.query.edits, c.pick), { arrayFormat: 'brackets' })
   const headers: Record<string, string | string[]> = {}
   switch (c.auth) {
     case 'bearer':

@@ -68,7 +68,10 @@ export class FuzzHarness {
       method: 'POST',
       url: '/subscribe/payments/schedule',
       headers: auth,
-      payload: { customer_uid: f.customer_uid, schedules: [{ merchant_uid: f.scheduled_uid, schedule_at: f.now + 3600, amount: 9900, name: '정기결제' }] }
+      payload: {
+        customer_uid: f.customer_uid,
+        schedules: [{ merchant_uid: f.scheduled_uid, schedule_at: f.now + 3600, amount: 9900, name: '정기결제' }]
+      }
     })
     this.fixture = { ...f, imp_uid: paid.response.imp_uid }
   }
@@ -185,7 +188,8 @@ export function checkAnswer(outcome: FuzzOutcome, url: string): boolean {
   const envelope = json as { code: unknown; message: unknown; response: unknown }
   if (typeof envelope.code !== 'number') throw new InvariantError(`envelope code not a number: ${where()}`)
   if (envelope.code !== 0) {
-    if (typeof envelope.message !== 'string' || envelope.response !== null) throw new InvariantError(`error envelope with a response or no message: ${where()}`)
+    if (typeof envelope.message !== 'string' || envelope.response !== null)
+      throw new InvariantError(`error envelope with a response or no message: ${where()}`)
     return true
   }
   if (status >= 400) throw new InvariantError(`code 0 with HTTP ${status}: ${where()}`)

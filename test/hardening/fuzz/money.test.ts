@@ -18,7 +18,12 @@ let order = 0
 beforeAll(async () => {
   app = await buildApp({ clock: new ManualClock(T0_MS) })
   token = (await app.inject({ method: 'POST', url: '/users/getToken', payload: DEFAULT_MERCHANT })).json().response.access_token
-  await app.inject({ method: 'POST', url: '/subscribe/customers/c', headers: { authorization: token }, payload: { card_number: APPROVED_CARD, expiry: '2030-12' } })
+  await app.inject({
+    method: 'POST',
+    url: '/subscribe/customers/c',
+    headers: { authorization: token },
+    payload: { card_number: APPROVED_CARD, expiry: '2030-12' }
+  })
 })
 afterAll(() => app.close())
 

@@ -7,7 +7,9 @@
 import { parseArgs } from 'node:util'
 import { runFuzz } from './property.js'
 
-const { values } = parseArgs({ options: { runs: { type: 'string' }, seed: { type: 'string' }, stats: { type: 'boolean' }, 'accept-any-key': { type: 'boolean' } } })
+const { values } = parseArgs({
+  options: { runs: { type: 'string' }, seed: { type: 'string' }, stats: { type: 'boolean' }, 'accept-any-key': { type: 'boolean' } }
+})
 const runs = Number(values.runs ?? 20_000)
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed)
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {

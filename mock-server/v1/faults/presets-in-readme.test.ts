@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { PRESET_NAMES } from '../../v1/faults/presets.js'
+import { PRESET_NAMES } from './presets.js'
 import { ACTION_TYPES } from '../../../api/control/faults.js'
 
 const page = readFileSync(new URL('../../../docs/faults-and-magic-cards.md', import.meta.url), 'utf8')

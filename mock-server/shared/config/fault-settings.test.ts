@@ -1,6 +1,6 @@
 /** Fault rules, journal size, control switches and open mode read from the config file. */
 import { describe, expect, it } from 'vitest'
-import { ConfigError, resolveConfig } from '../config/config.js'
+import { ConfigError, resolveConfig } from './config.js'
 
 describe('config', () => {
   it('takes startup fault rules, checked like the control API checks them', () => {

@@ -9,8 +9,8 @@
  */
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { CatalogueError, errors } from '../../api/v1/catalogue.js'
-import { RequestLimitError } from '../shared/http/limits.js'
+import { CatalogueError, errors } from '../../../api/v1/catalogue.js'
+import { RequestLimitError } from '../../shared/http/limits.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,10 +36,7 @@ export function sendError(reply: FastifyReply, error: CatalogueError): FastifyRe
 /** The catalogue error for a schema validation failure. */
 export function validationError(request: FastifyRequest, validation: readonly AjvError[]): CatalogueError {
   const isRead =
-    request.method === 'GET' ||
-    request.method === 'DELETE' ||
-    request.method === 'HEAD' ||
-    request.routeOptions.config.badParamsAre400 === true
+    request.method === 'GET' || request.method === 'DELETE' || request.method === 'HEAD' || request.routeOptions.config.badParamsAre400 === true
   const missing = validation.filter((v) => v.keyword === 'required').map((v) => String(v.params.missingProperty))
   let error: CatalogueError
   if (missing.length > 0) {

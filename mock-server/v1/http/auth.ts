@@ -6,8 +6,8 @@
  */
 import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
-import { errors } from '../../api/v1/catalogue.js'
-import { apiOf } from '../shared/http/namespaces.js'
+import { errors } from '../../../api/v1/catalogue.js'
+import { apiOf } from '../../shared/http/namespaces.js'
 
 export function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization
