@@ -13,6 +13,9 @@ import { startUntilReady, stop, type Started } from './process.js'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string> }
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+// As a user's shell would run npm: without the npm_* settings of an npm (or npx -p node@22) that
+// runs this test, which would otherwise leak into the user project's npm.
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')))
 
 describe('the packed tarball, installed into an empty project', () => {
   let dir: string
@@ -24,7 +27,7 @@ describe('the packed tarball, installed into an empty project', () => {
     assertBuilt()
     dir = mkdtempSync(join(tmpdir(), 'iamport-mock-pack-'))
     // npm test has just built dist/; packing without the prepack build keeps this test short.
-    const packed = execFileSync(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8' })
+    const packed = execFileSync(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: root, env, encoding: 'utf8' })
     const tarball = join(dir, packed.trim().split('\n').pop()!)
     project = join(dir, 'project')
     mkdirSync(project)
@@ -32,7 +35,7 @@ describe('the packed tarball, installed into an empty project', () => {
     const install = spawnSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--save-dev', tarball], {
       cwd: project,
       encoding: 'utf8',
-      env: { ...process.env, npm_config_loglevel: 'warn' }
+      env: { ...env, npm_config_loglevel: 'warn' }
     })
     installOutput = install.stdout + install.stderr
     if (install.status !== 0) throw new Error(`npm install failed:\n${installOutput}`)
@@ -53,8 +56,8 @@ describe('the packed tarball, installed into an empty project', () => {
   })
 
   it('npx iamport-mock answers --version and starts', async () => {
-    expect(execFileSync(npm, ['exec', '--no', '--', 'iamport-mock', '--version'], { cwd: project, encoding: 'utf8' })).toBe(`${pkg.version}\n`)
-    bin = await startUntilReady(join(project, 'node_modules/.bin/iamport-mock'), ['--port', '0', '--log-level', 'silent'], { cwd: project })
+    expect(execFileSync(npm, ['exec', '--no', '--', 'iamport-mock', '--version'], { cwd: project, env, encoding: 'utf8' })).toBe(`${pkg.version}\n`)
+    bin = await startUntilReady(join(project, 'node_modules/.bin/iamport-mock'), ['--port', '0', '--log-level', 'silent'], { cwd: project, env })
     expect((await fetch(`${bin.url}/__mock/health`)).status).toBe(200)
   })
 
