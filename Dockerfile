@@ -22,7 +22,9 @@ LABEL org.opencontainers.image.title="iamport-mock" \
       org.opencontainers.image.licenses="MIT"
 WORKDIR /app
 COPY --from=build --chown=root:root --chmod=0444 /src/dist/bin/iamport-mock.mjs /app/iamport-mock.mjs
-# The official image's unprivileged user; the server writes nothing unless given --data FILE.
+# The official image's unprivileged user. The server writes nothing unless given --data FILE;
+# /data is a place it may write (a named volume mounted there keeps the node user as owner).
+RUN mkdir /data && chown node:node /data
 USER node
 ENV PORT=4010 NODE_ENV=production
 EXPOSE 4010
