@@ -8,37 +8,15 @@
 // there is one node process under the shell, and it exits when its parent goes away (the shell
 // dies on a signal without passing it on), so nothing is left behind.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs'
+import { utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { BUNDLE, buildIsCurrent } from './build-freshness.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const bin = join(root, 'dist/bin/iamport-mock.mjs')
-/** What the build reads: the source folders and the files that steer tsc and esbuild. */
-const SOURCE_DIRS = ['api', 'mock-server', 'client', 'fixtures']
-const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'tools/bundle-bin.mjs']
+const bin = join(root, BUNDLE)
 
-/** The newest modification time among the build's inputs, in milliseconds. */
-function newestSource() {
-  let newest = 0
-  const visit = (path) => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      if (entry.name === 'node_modules') continue
-      const full = join(path, entry.name)
-      if (entry.isDirectory()) visit(full)
-      else if (/\.(ts|json|mjs|js)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs)
-    }
-  }
-  for (const dir of SOURCE_DIRS) if (existsSync(join(root, dir))) visit(join(root, dir))
-  for (const file of SOURCE_FILES) if (existsSync(join(root, file))) newest = Math.max(newest, statSync(join(root, file)).mtimeMs)
-  return newest
-}
-
-function buildIsCurrent() {
-  return existsSync(bin) && existsSync(join(root, 'dist/mock-server/index.js')) && statSync(bin).mtimeMs >= newestSource()
-}
-
-if (!buildIsCurrent()) {
+if (!buildIsCurrent(root)) {
   const startedAt = new Date()
   process.stderr.write('iamport-mock: a source changed since the last build; building (npm run build)\n')
   // npm sets npm_execpath when it runs this script; outside npm, npm from PATH.
