@@ -13,6 +13,7 @@ import { startUntilReady, stop, type Started } from './process.js'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string> }
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx'
 // As a user's shell would run npm: without the npm_* settings of an npm (or npx -p node@22) that
 // runs this test, which would otherwise leak into the user project's npm.
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')))
@@ -56,7 +57,7 @@ describe('the packed tarball, installed into an empty project', () => {
   })
 
   it('npx iamport-mock answers --version and starts', async () => {
-    expect(execFileSync(npm, ['exec', '--no', '--', 'iamport-mock', '--version'], { cwd: project, env, encoding: 'utf8' })).toBe(`${pkg.version}\n`)
+    expect(execFileSync(npx, ['--no', 'iamport-mock', '--version'], { cwd: project, env, encoding: 'utf8' })).toBe(`${pkg.version}\n`)
     bin = await startUntilReady(join(project, 'node_modules/.bin/iamport-mock'), ['--port', '0', '--log-level', 'silent'], { cwd: project, env })
     expect((await fetch(`${bin.url}/__mock/health`)).status).toBe(200)
   })
