@@ -57,7 +57,7 @@ describe('the packed tarball, installed into an empty project', () => {
   })
 
   it('npx iamport-mock answers --version and starts', async () => {
-    expect(execFileSync(npx, ['--no', 'iamport-mock', '--version'], { cwd: project, env, encoding: 'utf8' })).toBe(`${pkg.version}\n`)
+    expect(execFileSync(npx, ['iamport-mock', '--version'], { cwd: project, env, encoding: 'utf8' })).toBe(`${pkg.version}\n`)
     bin = await startUntilReady(join(project, 'node_modules/.bin/iamport-mock'), ['--port', '0', '--log-level', 'silent'], { cwd: project, env })
     expect((await fetch(`${bin.url}/__mock/health`)).status).toBe(200)
   })
