@@ -10,6 +10,8 @@ import { ConfigError, loadConfigFile, resolveConfig, type ResolvedConfig } from 
 import { createMockServer, type MockServer } from './server.js'
 import { preloadPayments } from './preload.js'
 import { DataFileError } from './shared/persistence/data-file.js'
+import { packageVersion } from './cli/version.js'
+import { boundNote, busyPortMessage, lockOwner, openControlWarning } from './cli/listen-report.js'
 
 const USAGE = `Usage: iamport-mock [options]
 
@@ -25,6 +27,7 @@ const USAGE = `Usage: iamport-mock [options]
                    (default: in memory only)
   --data-fsync P   off (default: written before each answer, survives kill -9) or always
                    (also flushed to disk, survives a power cut; slower)
+  -v, --version    print the version and exit
   -h, --help       this text`
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -52,7 +55,8 @@ async function main(): Promise<void> {
         'data-fsync': { type: 'string' },
         // Bench-only, not in USAGE: see preload.ts and bench/README.md.
         'preload-payments': { type: 'string' },
-        help: { type: 'boolean', short: 'h' }
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' }
       },
       strict: true
     }).values
@@ -61,6 +65,10 @@ async function main(): Promise<void> {
   }
   if (args.help) {
     process.stdout.write(`${USAGE}\n`)
+    return
+  }
+  if (args.version) {
+    process.stdout.write(`${packageVersion()}\n`)
     return
   }
 
@@ -113,6 +121,10 @@ async function main(): Promise<void> {
     })
   } catch (err) {
     if (err instanceof DataFileError) fail(err.message)
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`iamport-mock: ${busyPortMessage(port, host, lockOwner(args.data))}\n`)
+      process.exit(1)
+    }
     throw err
   }
   closeWithGrace({ delay: 5000 }, async ({ err }) => {
@@ -127,7 +139,13 @@ async function main(): Promise<void> {
   const data = loaded
     ? `; data: ${loaded.file} (${loaded.loaded.payments} payments, ${loaded.loaded.billing_keys} billing keys, ${loaded.loaded.schedules} schedules loaded)`
     : ''
-  process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants}${control}${data})\n`)
+  const address = server.app.server.address()
+  const bound = boundNote(typeof address === 'object' && address !== null ? address : null)
+  process.stdout.write(
+    `iamport-mock ready on ${server.url} (${bound === null ? '' : `${bound}; `}seed ${config.seed}; merchants: ${merchants}${control}${data})\n`
+  )
+  const warning = openControlWarning(host, config.control)
+  if (warning !== null) process.stderr.write(`iamport-mock: ${warning}\n`)
   if (loaded?.loaded.dropped_tail) {
     process.stderr.write(`iamport-mock: ${loaded.file}: the last line was cut short (a kill mid-write) and was dropped; it was never answered\n`)
   }

@@ -19,7 +19,13 @@ export interface MockServer {
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const app = await buildApp(options)
   const host = options.host ?? '127.0.0.1'
-  await app.listen({ port: options.port ?? 0, host })
+  try {
+    await app.listen({ port: options.port ?? 0, host })
+  } catch (err) {
+    // A busy port: release what buildApp took (the data file's lock, timers) before reporting it.
+    await app.close()
+    throw err
+  }
   const address = app.server.address()
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0)
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host

@@ -9,6 +9,10 @@
 // So does @fastify/swagger: it is imported only when /__mock/docs is first asked for, and
 // bundling it would make every start parse it.
 import { build } from 'esbuild'
+import { readFileSync } from 'node:fs'
+
+// The single-file server runs without a package.json beside it: `--version` is written in.
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
 const EXTERNAL = ['better-sqlite3', '@fastify/swagger-ui', '@fastify/static', '@fastify/swagger']
 
@@ -22,6 +26,7 @@ await build({
   external: EXTERNAL,
   // CommonJS dependencies call require(); give the ES module bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  define: { __IAMPORT_MOCK_VERSION__: JSON.stringify(version) },
   legalComments: 'none',
   logLevel: 'warning'
 })
