@@ -3,13 +3,14 @@ import { defineConfig } from 'vitest/config'
 import { ContractChecksLast } from './contract-tests/lib/sequencer.js'
 import { sourceAliases } from './test/support/package-sources.js'
 
-/** Tests that start the bundled bin as a child process, and the long property runs. */
-const PROCESS_TESTS = [
+/** Tests that start the bundled bin as a child process, the long property runs and the request floods. */
+const SLOW_TESTS = [
   'mock-server/cli.test.ts',
   'mock-server/cli-preload.test.ts',
   'mock-server/control/cli-flags.test.ts',
   'test/hardening/crash.test.ts',
-  'test/hardening/fuzz/fuzz.test.ts'
+  'test/hardening/fuzz/fuzz.test.ts',
+  'test/hardening/concurrency.test.ts'
 ]
 
 export default defineConfig({
@@ -35,7 +36,7 @@ export default defineConfig({
             'client/**/*.test.ts',
             'contract-tests/lib/**/*.test.ts'
           ],
-          exclude: PROCESS_TESTS,
+          exclude: SLOW_TESTS,
           environment: 'node',
           // One module graph per worker: Fastify, TypeBox and the compiled validators load once, not
           // once per file (most of the old run time). Safe because the code keeps no module state
@@ -46,13 +47,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Spawned bins and property runs: slower, in their own project so `npm run test:unit`
-          // stays quick; `npm test` runs them. The bin is bundled from the sources first.
-          name: 'processes',
-          include: PROCESS_TESTS,
+          // Spawned bins, property runs and floods of concurrent requests: in their own project so
+          // `npm run test:unit` stays quick; `npm test` runs them. The bin is bundled from the sources first.
+          name: 'slow',
+          include: SLOW_TESTS,
           environment: 'node',
           globalSetup: ['test/support/bundle-bin.ts'],
-          isolate: false
+          isolate: false,
+          // A child process's start or 200 requests at once can take seconds on a loaded CI machine.
+          testTimeout: 15_000
         }
       },
       {

@@ -1,5 +1,5 @@
 /**
- * Vitest global setup of the `processes` project: bundles the `iamport-mock` bin
+ * Vitest global setup of the `slow` project: bundles the `iamport-mock` bin
  * (tools/bundle-bin.mjs, about a second) before any test spawns it, and again before each rerun in
  * watch mode. So a test that starts dist/bin/iamport-mock.mjs always runs today's sources, never a
  * build left over from an earlier `npm run build`.

@@ -1,6 +1,6 @@
 /**
  * Starts the bundled `iamport-mock` bin as a child process and waits for its ready line: what a CI
- * job or a developer does. Tests that use this belong to the `processes` vitest project, whose
+ * job or a developer does. Tests that use this belong to the `slow` vitest project, whose
  * global setup (bundle-bin.ts) bundles the bin from the sources before they run.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -21,7 +21,7 @@ export interface SpawnedServer {
 
 export function assertBuilt(): void {
   if (!existsSync(CLI_PATH)) {
-    throw new Error(`${CLI_PATH} is missing: tests that spawn the bin belong to the "processes" project (vitest.config.ts), which bundles it`)
+    throw new Error(`${CLI_PATH} is missing: tests that spawn the bin belong to the "slow" project (vitest.config.ts), which bundles it`)
   }
 }
 
