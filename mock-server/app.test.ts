@@ -1,17 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { Writable } from 'node:stream'
 import { ErrorEnvelopeSchema } from '../api/v1/envelope.js'
 import { buildApp } from './app.js'
 import { ManualClock } from './shared/clock.js'
 import { errors } from '../api/v1/catalogue.js'
-import { createTestApp, expectEnvelope, expectError, getToken, T0_MS, type TestApp } from '../test/support/helpers.js'
-
-let t: TestApp
-afterEach(async () => t?.app.close())
+import { createTestApp, expectEnvelope, expectError, getToken, T0_MS } from '../test/support/helpers.js'
+import { it } from '../test/support/fixtures.js'
 
 describe('unknown routes', () => {
-  it("answer an i'mport-style 404 envelope, with or without a token", async () => {
-    t = await createTestApp()
+  it('answer an i\'mport-style 404 envelope, with or without a token', async ({ testApp }) => {
+    const t = await testApp()
 
     expectError(await t.get('/vbanks/holder'), errors.routeNotFound('GET', '/vbanks/holder'))
     expectError(await t.app.inject({ method: 'PATCH', url: '/payments/cancel' }), errors.routeNotFound('PATCH', '/payments/cancel'))
@@ -19,8 +17,8 @@ describe('unknown routes', () => {
 })
 
 describe('bodies that cannot be read', () => {
-  it("answers malformed JSON with an envelope, never Fastify's error body", async () => {
-    t = await createTestApp()
+  it('answers malformed JSON with an envelope, never Fastify\'s error body', async ({ testApp }) => {
+    const t = await testApp()
 
     const res = await t.app.inject({
       method: 'POST',
@@ -32,8 +30,8 @@ describe('bodies that cannot be read', () => {
     expectError(res, errors.malformedBody())
   })
 
-  it('reads an unknown content type as an empty body, so the route names its required fields', async () => {
-    t = await createTestApp()
+  it('reads an unknown content type as an empty body, so the route names its required fields', async ({ testApp }) => {
+    const t = await testApp()
 
     const res = await t.app.inject({
       method: 'POST',
@@ -45,8 +43,8 @@ describe('bodies that cannot be read', () => {
     expectError(res, errors.requiredParams(['card_number', 'expiry']))
   })
 
-  it('answers a JSON body that is not an object with an envelope', async () => {
-    t = await createTestApp()
+  it('answers a JSON body that is not an object with an envelope', async ({ testApp }) => {
+    const t = await testApp()
 
     const res = await t.app.inject({
       method: 'POST',
@@ -59,8 +57,8 @@ describe('bodies that cannot be read', () => {
     expect(res.json().code).toBe(-1)
   })
 
-  it('answers a body over the limit with 413 in the envelope', async () => {
-    t = await createTestApp({ config: { body_limit: 2048 } })
+  it('answers a body over the limit with 413 in the envelope', async ({ testApp }) => {
+    const t = await testApp({ config: { body_limit: 2048 } })
 
     const res = await t.post('/payments/cancel', { imp_uid: 'x', reason: 'r'.repeat(5000) })
 
@@ -85,8 +83,8 @@ describe('unexpected errors', () => {
 })
 
 describe('isolation', () => {
-  it('keeps two apps in one process apart', async () => {
-    t = await createTestApp()
+  it('keeps two apps in one process apart', async ({ testApp }) => {
+    const t = await testApp()
     const other = await createTestApp()
     await t.issueKey('shared_uid')
 
@@ -95,8 +93,8 @@ describe('isolation', () => {
     await other.app.close()
   })
 
-  it('keeps merchants of one app apart: keys, payments and tokens', async () => {
-    t = await createTestApp({ config: { merchants: [{ imp_key: 'shop_b', imp_secret: 'secret_b' }] } })
+  it('keeps merchants of one app apart: keys, payments and tokens', async ({ testApp }) => {
+    const t = await testApp({ config: { merchants: [{ imp_key: 'shop_b', imp_secret: 'secret_b' }] } })
     const tokenB = await getToken(t.app, 'shop_b', 'secret_b')
     const asB = (method: 'GET' | 'POST', url: string, payload?: object) =>
       t.app.inject({ method, url, headers: { authorization: tokenB }, ...(payload ? { payload } : {}) })
@@ -106,10 +104,7 @@ describe('isolation', () => {
     expect(tokenB).not.toBe(t.token)
     expectError(await asB('GET', '/subscribe/customers/cust_a'), errors.customerNotFound('cust_a', 200))
     expectError(await asB('GET', `/payments/${payment.imp_uid}`), errors.paymentNotFound())
-    expectError(
-      await asB('POST', '/subscribe/payments/again', { customer_uid: 'cust_a', merchant_uid: 'b-1', amount: 1000, name: 'x' }),
-      errors.unknownBuyer()
-    )
+    expectError(await asB('POST', '/subscribe/payments/again', { customer_uid: 'cust_a', merchant_uid: 'b-1', amount: 1000, name: 'x' }), errors.unknownBuyer())
     expectError(await asB('POST', '/payments/cancel', { imp_uid: payment.imp_uid }), errors.cancelTargetNotFound())
     expect((await t.get(`/payments/${payment.imp_uid}`)).json().response.status).toBe('paid')
   })
@@ -143,12 +138,7 @@ describe('card data', () => {
     const headers = { authorization: token }
     const answers = [
       await app.inject({ method: 'POST', url: '/subscribe/customers/c', headers, payload: card }),
-      await app.inject({
-        method: 'POST',
-        url: '/subscribe/payments/onetime',
-        headers,
-        payload: { ...card, merchant_uid: 'o1', amount: 1000, customer_uid: 'c2' }
-      }),
+      await app.inject({ method: 'POST', url: '/subscribe/payments/onetime', headers, payload: { ...card, merchant_uid: 'o1', amount: 1000, customer_uid: 'c2' } }),
       await app.inject({ method: 'POST', url: '/subscribe/customers/bad', headers, payload: { ...card, card_number: '4000-0000-0000-0002' } }),
       await app.inject({ method: 'GET', url: '/subscribe/customers/c', headers }),
       await app.inject({ method: 'GET', url: '/payments/find/o1', headers })

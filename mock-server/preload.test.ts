@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import type { MockApp } from './app.js'
-import { createTestApp, expectEnvelope, T0, type TestApp } from '../test/support/helpers.js'
+import { expectEnvelope, T0 } from '../test/support/helpers.js'
+import { it } from '../test/support/fixtures.js'
 import { preloadPayments, preloadedCustomerUid, preloadedMerchantUid } from './preload.js'
 import { PaymentResponseSchema } from '../api/v1/payment.js'
 import { CustomerResponseSchema } from '../api/v1/customer.js'
-
-let t: TestApp
-afterEach(() => t.app.close())
 
 function preload(app: MockApp, count: number) {
   const state = app.mock.store.merchantByKey('imp_apikey')!
@@ -15,8 +13,8 @@ function preload(app: MockApp, count: number) {
 }
 
 describe('preloadPayments (bench-only bulk load)', () => {
-  it('stores one key per customer and one paid payment on each, indexed like HTTP-made ones', async () => {
-    t = await createTestApp()
+  it('stores one key per customer and one paid payment on each, indexed like HTTP-made ones', async ({ testApp }) => {
+    const t = await testApp()
     const state = preload(t.app, 25)
     expect(state.billingKeys.size).toBe(25)
     expect(state.payments.size).toBe(25)
@@ -37,16 +35,16 @@ describe('preloadPayments (bench-only bulk load)', () => {
     expect(key.response.customer_tel).toBe('010-0000-0024')
   })
 
-  it('leaves a merchant_uid charged by preload unpayable twice', async () => {
-    t = await createTestApp()
+  it('leaves a merchant_uid charged by preload unpayable twice', async ({ testApp }) => {
+    const t = await testApp()
     preload(t.app, 3)
     const again = await t.again('preload_customer_1', 'preload_order_1')
     expect(again.code).toBe(1)
     expect(again.response).toBeNull()
   })
 
-  it('stores nothing for a count of 0', async () => {
-    t = await createTestApp()
+  it('stores nothing for a count of 0', async ({ testApp }) => {
+    const t = await testApp()
     const state = preload(t.app, 0)
     expect(state.payments.size).toBe(0)
     expect(state.billingKeys.size).toBe(0)

@@ -1,6 +1,7 @@
 /**
- * Starts the built `iamport-mock` bin as a child process and waits for its ready line: what a CI
- * job or a developer does. Tests that need the compiled bin use this; `npm test` builds first.
+ * Starts the bundled `iamport-mock` bin as a child process and waits for its ready line: what a CI
+ * job or a developer does. Tests that use this belong to the `slow` vitest project, whose
+ * global setup (bundle-bin.ts) bundles the bin from the sources before they run.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -19,7 +20,9 @@ export interface SpawnedServer {
 }
 
 export function assertBuilt(): void {
-  if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run "npm run build" first (npm test does)`)
+  if (!existsSync(CLI_PATH)) {
+    throw new Error(`${CLI_PATH} is missing: tests that spawn the bin belong to the "slow" project (vitest.config.ts), which bundles it`)
+  }
 }
 
 /** Spawns the bin and resolves at its ready line; rejects with its stderr if it exits first. */

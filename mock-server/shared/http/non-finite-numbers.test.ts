@@ -1,20 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { CatalogueError, errors } from '../../../api/v1/catalogue.js'
-import { createTestApp, expectError, T0, type TestApp } from '../../../test/support/helpers.js'
+import { expectError, T0, type TestApp } from '../../../test/support/helpers.js'
+import { it } from '../../../test/support/fixtures.js'
 
 // Found by the fuzzer: `schedule_at` given as the string "999…9" (400 digits) was coerced by ajv to
 // Infinity, which ajv's `integer` accepts; the schedule was moved to Infinity and every later answer
 // that rendered it (the PUT itself, GET of the schedule, the lists) was a 500. JSON's `1e400` reads
 // as Infinity the same way, on any number field.
-let t: TestApp
-afterEach(async () => t?.app.close())
 
 const raw = (t: TestApp, method: 'POST' | 'PUT', url: string, json: string) =>
   t.app.inject({ method, url, headers: { ...t.auth, 'content-type': 'application/json' }, payload: json })
 
 describe('numbers that are not finite', () => {
-  it('are refused as the wrong type, and leave the schedule as it was', async () => {
-    t = await createTestApp()
+  it('are refused as the wrong type, and leave the schedule as it was', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('c')
     const scheduled = await t.post('/subscribe/payments/schedule', {
       customer_uid: 'c',
@@ -32,8 +31,8 @@ describe('numbers that are not finite', () => {
     expect(after.json().response.schedule_at).toBe(T0 + 3600)
   })
 
-  it('are refused deep in a body and in a query string', async () => {
-    t = await createTestApp()
+  it('are refused deep in a body and in a query string', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('c')
     expectError(
       await raw(
@@ -54,8 +53,8 @@ describe('numbers that are not finite', () => {
     expect(page.json()).toEqual({ ...errors.invalidParam('page').toEnvelope() })
   })
 
-  it('are refused by the control API in its own error shape', async () => {
-    t = await createTestApp()
+  it('are refused by the control API in its own error shape', async ({ testApp }) => {
+    const t = await testApp()
     const res = await t.app.inject({
       method: 'POST',
       url: '/__mock/faults',

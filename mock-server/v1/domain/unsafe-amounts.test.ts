@@ -1,17 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { errors } from '../../../api/v1/catalogue.js'
 import { MAX_AMOUNT } from './money.js'
-import { createTestApp, expectError, type TestApp } from '../../../test/support/helpers.js'
+import { expectError } from '../../../test/support/helpers.js'
+import { it } from '../../../test/support/fixtures.js'
 
 // Found by probing the fuzzer's huge amounts: a charge of 2^53 + 4 KRW was accepted; after a
 // partial cancel of 1 the balance (2^53 + 3) is not a double, rounded up to 2^53 + 4, and the
 // full cancel that followed refunded 1 won more than the payment (cancel_history summed past amount).
-let t: TestApp
-afterEach(async () => t?.app.close())
 
 describe('amounts above MAX_AMOUNT', () => {
-  it('are refused on charges and prepared amounts, naming the limit', async () => {
-    t = await createTestApp()
+  it('are refused on charges and prepared amounts, naming the limit', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('c')
     for (const amount of [2 ** 53 + 4, MAX_AMOUNT + 1]) {
       expectError(
@@ -23,8 +22,8 @@ describe('amounts above MAX_AMOUNT', () => {
     expect((await t.get('/payments/find/m')).statusCode).toBe(404)
   })
 
-  it('leaves the largest accepted amount exact through partial and full cancels', async () => {
-    t = await createTestApp()
+  it('leaves the largest accepted amount exact through partial and full cancels', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('c')
     const paid = await t.again('c', 'big', MAX_AMOUNT)
     expect(paid.response.amount).toBe(MAX_AMOUNT)

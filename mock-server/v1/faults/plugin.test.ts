@@ -1,13 +1,10 @@
 /** The fault plugin under `app.inject` (no socket): a drop rejects the call instead of hanging it. */
-import { afterEach, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../test/support/helpers.js'
-
-let t: TestApp
-afterEach(async () => t?.app.close())
+import { describe, expect } from 'vitest'
+import { it } from '../../../test/support/fixtures.js'
 
 describe('faults under inject', () => {
-  it('rejects a dropped call, and a committed one after the change is made', async () => {
-    t = await createTestApp()
+  it('rejects a dropped call, and a committed one after the change is made', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('c_1')
     const call = (merchantUid: string, preset: string) =>
       t.app.inject({

@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { PagedPaymentsResponseSchema, PaymentListResponseSchema, PaymentResponseSchema } from '../../../api/v1/payment.js'
 import { errors } from '../../../api/v1/catalogue.js'
 import { DEFAULT_CANCEL_REASON } from '../domain/cancel.js'
-import { createTestApp, expectEnvelope, expectError, getToken, T0, type TestApp } from '../../../test/support/helpers.js'
+import { expectEnvelope, expectError, getToken, T0, type TestApp } from '../../../test/support/helpers.js'
+import { it } from '../../../test/support/fixtures.js'
 import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
-
-let t: TestApp
-afterEach(async () => t?.app.close())
 
 /** A key `cust_1` and a paid payment of `amount` under `merchantUid`. */
 async function paid(t: TestApp, merchantUid = 'order-1', amount = 10000): Promise<any> {
@@ -15,8 +13,8 @@ async function paid(t: TestApp, merchantUid = 'order-1', amount = 10000): Promis
 }
 
 describe('GET /payments/{imp_uid}', () => {
-  it('answers the payment', async () => {
-    t = await createTestApp()
+  it('answers the payment', async ({ testApp }) => {
+    const t = await testApp()
     const payment = await paid(t)
 
     const body = expectEnvelope(await t.get(`/payments/${payment.imp_uid}`), 200, PaymentResponseSchema)
@@ -24,27 +22,25 @@ describe('GET /payments/{imp_uid}', () => {
     expect(body.response).toEqual(payment)
   })
 
-  it('answers 404 존재하지 않는 결제정보입니다. for an unknown imp_uid', async () => {
-    t = await createTestApp()
+  it('answers 404 존재하지 않는 결제정보입니다. for an unknown imp_uid', async ({ testApp }) => {
+    const t = await testApp()
 
     expectError(await t.get('/payments/imp_123456789012'), errors.paymentNotFound())
   })
 
-  it('hides a test-channel payment unless include_sandbox=true', async () => {
-    t = await createTestApp({
+  it('hides a test-channel payment unless include_sandbox=true', async ({ testApp }) => {
+    const t = await testApp({
       config: { merchants: [{ imp_key: 'test_key', imp_secret: 'test_secret', test_channel: true }] }
     })
     const token = await getToken(t.app, 'test_key', 'test_secret')
     const headers = { authorization: token }
     await t.app.inject({ method: 'POST', url: '/subscribe/customers/c', headers, payload: { card_number: '4242424242424242', expiry: '2030-12' } })
-    const payment = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/subscribe/payments/again',
-        headers,
-        payload: { customer_uid: 'c', merchant_uid: 'sandbox-1', amount: 1000, name: 'x' }
-      })
-    ).json().response
+    const payment = (await t.app.inject({
+      method: 'POST',
+      url: '/subscribe/payments/again',
+      headers,
+      payload: { customer_uid: 'c', merchant_uid: 'sandbox-1', amount: 1000, name: 'x' }
+    })).json().response
 
     expect(payment.sandbox).toBe(true)
     expectError(await t.app.inject({ method: 'GET', url: `/payments/${payment.imp_uid}`, headers }), errors.paymentNotFound())
@@ -54,8 +50,8 @@ describe('GET /payments/{imp_uid}', () => {
 })
 
 describe('GET /payments?imp_uid[]=', () => {
-  it('answers 200 with all, 207 with the found ones, 404 with none', async () => {
-    t = await createTestApp()
+  it('answers 200 with all, 207 with the found ones, 404 with none', async ({ testApp }) => {
+    const t = await testApp()
     const a = await paid(t, 'order-a')
     const b = await paid(t, 'order-b')
 
@@ -67,8 +63,8 @@ describe('GET /payments?imp_uid[]=', () => {
     expectError(await t.get('/payments?imp_uid[]=imp_000000000000'), errors.paymentNotFound())
   })
 
-  it('also looks payments up by merchant_uid[]', async () => {
-    t = await createTestApp()
+  it('also looks payments up by merchant_uid[]', async ({ testApp }) => {
+    const t = await testApp()
     const a = await paid(t, 'order-a')
 
     const body = expectEnvelope(await t.get('/payments?merchant_uid[]=order-a'), 200, PaymentListResponseSchema)
@@ -78,8 +74,8 @@ describe('GET /payments?imp_uid[]=', () => {
 })
 
 describe('GET /payments/find/{merchant_uid}[/{payment_status}]', () => {
-  it('answers the latest attempt by default and filters by status', async () => {
-    t = await createTestApp()
+  it('answers the latest attempt by default and filters by status', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1', { card_number: '4000-0000-0000-9995' })
     const failed = (await t.again('cust_1', 'order-1')).response
     t.clock.advance(10)
@@ -92,8 +88,8 @@ describe('GET /payments/find/{merchant_uid}[/{payment_status}]', () => {
     expectError(await t.get('/payments/find/order-1/cancelled'), errors.paymentNotFound())
   })
 
-  it('answers 404 for an unknown merchant_uid and 400 for an unsupported status', async () => {
-    t = await createTestApp()
+  it('answers 404 for an unknown merchant_uid and 400 for an unsupported status', async ({ testApp }) => {
+    const t = await testApp()
     await paid(t)
 
     expectError(await t.get('/payments/find/nope'), errors.paymentNotFound())
@@ -102,8 +98,8 @@ describe('GET /payments/find/{merchant_uid}[/{payment_status}]', () => {
 })
 
 describe('GET /payments/findAll/{merchant_uid}[/{payment_status}]', () => {
-  it('pages every attempt with a merchant_uid', async () => {
-    t = await createTestApp()
+  it('pages every attempt with a merchant_uid', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1', { card_number: '4000-0000-0000-0341' })
     for (let i = 0; i < 3; i++) await t.again('cust_1', 'order-1')
 
@@ -116,8 +112,8 @@ describe('GET /payments/findAll/{merchant_uid}[/{payment_status}]', () => {
 })
 
 describe('GET /payments/status/{payment_status}', () => {
-  it("lists the merchant's payments in a state, within from/to, newest first", async () => {
-    t = await createTestApp()
+  it('lists the merchant\'s payments in a state, within from/to, newest first', async ({ testApp }) => {
+    const t = await testApp()
     await paid(t, 'o1')
     t.clock.advance(100)
     await paid(t, 'o2')
@@ -134,8 +130,8 @@ describe('GET /payments/status/{payment_status}', () => {
     expect(windowed.list.map((p: { merchant_uid: string }) => p.merchant_uid)).toEqual(['o2'])
   })
 
-  it('answers 400 for an unsupported status, a page past the end or a limit over 1000', async () => {
-    t = await createTestApp()
+  it('answers 400 for an unsupported status, a page past the end or a limit over 1000', async ({ testApp }) => {
+    const t = await testApp()
     await paid(t)
 
     expectError(await t.get('/payments/status/refunded'), errors.unsupportedStatus())
@@ -148,8 +144,8 @@ describe('GET /payments/status/{payment_status}', () => {
 })
 
 describe('POST /payments/cancel', () => {
-  it('cancels the whole amount when amount is omitted, with the default reason', async () => {
-    t = await createTestApp()
+  it('cancels the whole amount when amount is omitted, with the default reason', async ({ testApp }) => {
+    const t = await testApp()
     const payment = await paid(t)
     t.clock.advance(30)
 
@@ -174,8 +170,8 @@ describe('POST /payments/cancel', () => {
     expect(body.response.cancel_receipt_urls).toEqual([payment.receipt_url])
   })
 
-  it('cancels part of the amount, sets status cancelled anyway, and accumulates history', async () => {
-    t = await createTestApp()
+  it('cancels part of the amount, sets status cancelled anyway, and accumulates history', async ({ testApp }) => {
+    const t = await testApp()
     const payment = await paid(t)
 
     const first = (await t.post('/payments/cancel', { imp_uid: payment.imp_uid, amount: 3000, reason: '부분 환불' })).json().response
@@ -187,8 +183,8 @@ describe('POST /payments/cancel', () => {
     expect(second.cancel_history.reduce((s: number, h: { amount: number }) => s + h.amount, 0)).toBe(second.cancel_amount)
   })
 
-  it('applies a matching checksum and refuses a wrong one without changing anything', async () => {
-    t = await createTestApp()
+  it('applies a matching checksum and refuses a wrong one without changing anything', async ({ testApp }) => {
+    const t = await testApp()
     const payment = await paid(t)
     await t.post('/payments/cancel', { imp_uid: payment.imp_uid, amount: 4000 })
 
@@ -197,45 +193,45 @@ describe('POST /payments/cancel', () => {
     expect((await t.post('/payments/cancel', { imp_uid: payment.imp_uid, amount: 1000, checksum: 6000 })).json().response.cancel_amount).toBe(5000)
   })
 
-  it('refuses more than the cancellable balance', async () => {
-    t = await createTestApp()
+  it('refuses more than the cancellable balance', async ({ testApp }) => {
+    const t = await testApp()
     const payment = await paid(t)
 
     expectError(await t.post('/payments/cancel', { imp_uid: payment.imp_uid, amount: 10001 }), errors.cancelAmountTooLarge())
   })
 
-  it('answers 이미 전액취소된 주문입니다. for a fully cancelled payment', async () => {
-    t = await createTestApp()
+  it('answers 이미 전액취소된 주문입니다. for a fully cancelled payment', async ({ testApp }) => {
+    const t = await testApp()
     const payment = await paid(t)
     await t.post('/payments/cancel', { imp_uid: payment.imp_uid })
 
     expectError(await t.post('/payments/cancel', { imp_uid: payment.imp_uid }), errors.alreadyCancelled())
   })
 
-  it('answers 취소할 결제건이 존재하지 않습니다. for an unknown imp_uid even with a valid merchant_uid', async () => {
-    t = await createTestApp()
+  it('answers 취소할 결제건이 존재하지 않습니다. for an unknown imp_uid even with a valid merchant_uid', async ({ testApp }) => {
+    const t = await testApp()
     await paid(t)
 
     expectError(await t.post('/payments/cancel', { imp_uid: 'imp_000000000000', merchant_uid: 'order-1' }), errors.cancelTargetNotFound())
     expectError(await t.post('/payments/cancel', { merchant_uid: 'nope' }), errors.cancelTargetNotFound())
   })
 
-  it('answers the failed attempt of a merchant_uid as nothing to cancel', async () => {
-    t = await createTestApp()
+  it('answers the failed attempt of a merchant_uid as nothing to cancel', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1', { card_number: '4000-0000-0000-9995' })
     const failed = (await t.again('cust_1', 'order-1')).response
 
     expectError(await t.post('/payments/cancel', { imp_uid: failed.imp_uid }), errors.cancelTargetNotFound())
   })
 
-  it('asks for imp_uid or merchant_uid when neither is given', async () => {
-    t = await createTestApp()
+  it('asks for imp_uid or merchant_uid when neither is given', async ({ testApp }) => {
+    const t = await testApp()
 
     expectError(await t.post('/payments/cancel', { amount: 100 }), errors.cancelTargetMissing())
   })
 
-  it('accepts a form-encoded cancel', async () => {
-    t = await createTestApp()
+  it('accepts a form-encoded cancel', async ({ testApp }) => {
+    const t = await testApp()
     const payment = await paid(t)
 
     const res = await t.app.inject({

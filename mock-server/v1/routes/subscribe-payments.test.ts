@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { PaymentResponseSchema } from '../../../api/v1/payment.js'
 import { APPROVED_CARD, FAIL_REASON, MAGIC_CARDS, PG_DETAIL } from '../../../fixtures/cards/catalogue.js'
 import { errors } from '../../../api/v1/catalogue.js'
-import { createTestApp, expectEnvelope, expectError, T0, type TestApp } from '../../../test/support/helpers.js'
-
-let t: TestApp
-afterEach(async () => t?.app.close())
+import { expectEnvelope, expectError, T0 } from '../../../test/support/helpers.js'
+import { it } from '../../../test/support/fixtures.js'
 
 const againBody = (overrides: Record<string, unknown> = {}) => ({
   customer_uid: 'cust_1',
@@ -27,8 +25,8 @@ const onetimeBody = (overrides: Record<string, unknown> = {}) => ({
 })
 
 describe('POST /subscribe/payments/again', () => {
-  it("charges the key: code 0, status paid, an imps_ id, the key's card and channel", async () => {
-    t = await createTestApp()
+  it('charges the key: code 0, status paid, an imps_ id, the key\'s card and channel', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1', { customer_name: '홍길동', customer_email: 'hong@example.com' })
 
     const res = await t.post('/subscribe/payments/again', againBody({ custom_data: '{"plan":"pro"}' }))
@@ -64,15 +62,15 @@ describe('POST /subscribe/payments/again', () => {
     expect(payment.receipt_url).toContain(payment.pg_tid)
   })
 
-  it('can give billing payments the imp_ prefix (fidelity switch)', async () => {
-    t = await createTestApp({ config: { fidelity: { billing_imp_uid_prefix: 'imp_' } } })
+  it('can give billing payments the imp_ prefix (fidelity switch)', async ({ testApp }) => {
+    const t = await testApp({ config: { fidelity: { billing_imp_uid_prefix: 'imp_' } } })
     await t.issueKey('cust_1')
 
     expect((await t.again('cust_1', 'order-1')).response.imp_uid).toMatch(/^imp_\d{12}$/)
   })
 
-  it("prefers buyer_* given on the request over the key's customer_*", async () => {
-    t = await createTestApp()
+  it('prefers buyer_* given on the request over the key\'s customer_*', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1', { customer_name: '홍길동' })
 
     expect((await t.again('cust_1', 'order-1', 1000, { buyer_name: '임꺽정' })).response.buyer_name).toBe('임꺽정')
@@ -82,8 +80,8 @@ describe('POST /subscribe/payments/again', () => {
     ['insufficient_balance', FAIL_REASON.insufficientBalance],
     ['limit_exceeded', FAIL_REASON.limitExceeded]
   ] as const) {
-    it(`records a PG decline (${preset}) as code 0 with status failed and fail_reason`, async () => {
-      t = await createTestApp()
+    it(`records a PG decline (${preset}) as code 0 with status failed and fail_reason`, async ({ testApp }) => {
+      const t = await testApp()
       const magic = MAGIC_CARDS.find((m) => m.preset === preset)!
       await t.issueKey('cust_1', { card_number: magic.number })
 
@@ -95,8 +93,8 @@ describe('POST /subscribe/payments/again', () => {
     })
   }
 
-  it('lets a merchant_uid whose attempt failed be charged again once the card changes', async () => {
-    t = await createTestApp()
+  it('lets a merchant_uid whose attempt failed be charged again once the card changes', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1', { card_number: '4000-0000-0000-9995' })
     const failed = (await t.again('cust_1', 'order-1')).response
     await t.issueKey('cust_1')
@@ -108,8 +106,8 @@ describe('POST /subscribe/payments/again', () => {
     expect(paid.imp_uid).not.toBe(failed.imp_uid)
   })
 
-  it('refuses a merchant_uid that is already paid and records nothing', async () => {
-    t = await createTestApp()
+  it('refuses a merchant_uid that is already paid and records nothing', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1')
     await t.again('cust_1', 'order-1')
 
@@ -117,14 +115,14 @@ describe('POST /subscribe/payments/again', () => {
     expect((await t.get('/payments/findAll/order-1')).json().response.total).toBe(1)
   })
 
-  it('answers code 1 등록되지 않은 구매자입니다. for a customer_uid without a key', async () => {
-    t = await createTestApp()
+  it('answers code 1 등록되지 않은 구매자입니다. for a customer_uid without a key', async ({ testApp }) => {
+    const t = await testApp()
 
     expectError(await t.post('/subscribe/payments/again', againBody({ customer_uid: 'nobody' })), errors.unknownBuyer())
   })
 
-  it('names every missing required field, name included (required by both swagger files)', async () => {
-    t = await createTestApp()
+  it('names every missing required field, name included (required by both swagger files)', async ({ testApp }) => {
+    const t = await testApp()
 
     expectError(await t.post('/subscribe/payments/again', { amount: 1000 }), errors.requiredParams(['merchant_uid', 'customer_uid', 'name']))
   })
@@ -135,45 +133,45 @@ describe('POST /subscribe/payments/again', () => {
     ['fractional KRW', 100.5]
   ]
   for (const [name, amount] of badAmounts) {
-    it(`refuses a ${name} amount`, async () => {
-      t = await createTestApp()
+    it(`refuses a ${name} amount`, async ({ testApp }) => {
+      const t = await testApp()
       await t.issueKey('cust_1')
 
       expectError(await t.post('/subscribe/payments/again', againBody({ amount })), errors.invalidAmount('amount'))
     })
   }
 
-  it('refuses an amount that is not a number', async () => {
-    t = await createTestApp()
+  it('refuses an amount that is not a number', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1')
 
     expectError(await t.post('/subscribe/payments/again', againBody({ amount: 'lots' })), errors.invalidParam('amount'))
   })
 
-  it('accepts a fractional amount in a currency with cents', async () => {
-    t = await createTestApp()
+  it('accepts a fractional amount in a currency with cents', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1')
 
     expect((await t.again('cust_1', 'order-usd', 9.99, { currency: 'USD' })).response).toMatchObject({ amount: 9.99, currency: 'USD' })
   })
 
-  it('refuses installments under 50,000 KRW and allows them above', async () => {
-    t = await createTestApp()
+  it('refuses installments under 50,000 KRW and allows them above', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1')
 
     expectError(await t.post('/subscribe/payments/again', againBody({ card_quota: 3 })), errors.installmentsNotAllowed())
     expect((await t.again('cust_1', 'order-big', 60000, { card_quota: 3 })).response.card_quota).toBe(3)
   })
 
-  it('refuses a merchant_uid longer than 40 characters', async () => {
-    t = await createTestApp()
+  it('refuses a merchant_uid longer than 40 characters', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1')
 
     expectError(await t.post('/subscribe/payments/again', againBody({ merchant_uid: 'm'.repeat(41) })), errors.paramTooLong('merchant_uid', 40))
   })
 
-  it('accepts a form-encoded body with string amounts', async () => {
-    t = await createTestApp()
+  it('accepts a form-encoded body with string amounts', async ({ testApp }) => {
+    const t = await testApp()
     await t.issueKey('cust_1')
 
     const res = await t.app.inject({
@@ -188,14 +186,10 @@ describe('POST /subscribe/payments/again', () => {
 })
 
 describe('POST /subscribe/payments/onetime', () => {
-  it('charges a key-in card without storing a key', async () => {
-    t = await createTestApp()
+  it('charges a key-in card without storing a key', async ({ testApp }) => {
+    const t = await testApp()
 
-    const payment = expectEnvelope(
-      await t.post('/subscribe/payments/onetime', onetimeBody({ buyer_name: '홍길동' })),
-      200,
-      PaymentResponseSchema
-    ).response
+    const payment = expectEnvelope(await t.post('/subscribe/payments/onetime', onetimeBody({ buyer_name: '홍길동' })), 200, PaymentResponseSchema).response
 
     expect(payment).toMatchObject({
       status: 'paid',
@@ -208,12 +202,13 @@ describe('POST /subscribe/payments/onetime', () => {
     expect(payment.imp_uid).toMatch(/^imps_\d{12}$/)
   })
 
-  it('also stores the card as a key under customer_uid, with buyer_* as customer_*', async () => {
-    t = await createTestApp()
+  it('also stores the card as a key under customer_uid, with buyer_* as customer_*', async ({ testApp }) => {
+    const t = await testApp()
 
-    const payment = (
-      await t.post('/subscribe/payments/onetime', onetimeBody({ customer_uid: 'cust_9', buyer_name: '홍길동', buyer_tel: '010-1234-5678' }))
-    ).json().response
+    const payment = (await t.post(
+      '/subscribe/payments/onetime',
+      onetimeBody({ customer_uid: 'cust_9', buyer_name: '홍길동', buyer_tel: '010-1234-5678' })
+    )).json().response
     const key = (await t.get('/subscribe/customers/cust_9')).json().response
 
     expect(payment).toMatchObject({ customer_uid: 'cust_9', customer_uid_usage: 'issue', status: 'paid' })
@@ -224,8 +219,8 @@ describe('POST /subscribe/payments/onetime', () => {
   for (const magic of MAGIC_CARDS) {
     const outcome = magic.outcome
     if (outcome.kind === 'reject' || outcome.kind === 'pg_error') {
-      it(`refuses magic card ${magic.number} (${magic.preset}) with the key-in message and stores nothing`, async () => {
-        t = await createTestApp()
+      it(`refuses magic card ${magic.number} (${magic.preset}) with the key-in message and stores nothing`, async ({ testApp }) => {
+        const t = await testApp()
 
         expectError(
           await t.post('/subscribe/payments/onetime', onetimeBody({ card_number: magic.number, customer_uid: 'cust_m' })),
@@ -237,18 +232,17 @@ describe('POST /subscribe/payments/onetime', () => {
     }
   }
 
-  it('records a declining card as failed, and still stores its key', async () => {
-    t = await createTestApp()
+  it('records a declining card as failed, and still stores its key', async ({ testApp }) => {
+    const t = await testApp()
 
-    const payment = (await t.post('/subscribe/payments/onetime', onetimeBody({ card_number: '4000-0000-0000-0341', customer_uid: 'cust_l' }))).json()
-      .response
+    const payment = (await t.post('/subscribe/payments/onetime', onetimeBody({ card_number: '4000-0000-0000-0341', customer_uid: 'cust_l' }))).json().response
 
     expect(payment).toMatchObject({ status: 'failed', fail_reason: FAIL_REASON.limitExceeded })
     expect((await t.get('/subscribe/customers/cust_l')).json().code).toBe(0)
   })
 
-  it('refuses a non-Luhn number with the key-in prefix', async () => {
-    t = await createTestApp()
+  it('refuses a non-Luhn number with the key-in prefix', async ({ testApp }) => {
+    const t = await testApp()
 
     expectError(
       await t.post('/subscribe/payments/onetime', onetimeBody({ card_number: '1234-5678-1234-5678' })),
@@ -256,15 +250,15 @@ describe('POST /subscribe/payments/onetime', () => {
     )
   })
 
-  it('refuses a merchant_uid that is already paid', async () => {
-    t = await createTestApp()
+  it('refuses a merchant_uid that is already paid', async ({ testApp }) => {
+    const t = await testApp()
     await t.post('/subscribe/payments/onetime', onetimeBody())
 
     expectError(await t.post('/subscribe/payments/onetime', onetimeBody()), errors.alreadyPaid('order-1'))
   })
 
-  it('names every missing required field', async () => {
-    t = await createTestApp()
+  it('names every missing required field', async ({ testApp }) => {
+    const t = await testApp()
 
     expectError(
       await t.post('/subscribe/payments/onetime', { name: 'x' }),

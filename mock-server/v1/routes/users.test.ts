@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect } from 'vitest'
 import { AuthResponseSchema } from '../../../api/v1/auth.js'
 import { errors } from '../../../api/v1/catalogue.js'
 import { EXTENSION_SECONDS, TOKEN_LIFETIME_SECONDS } from '../domain/tokens.js'
-import { createTestApp, expectEnvelope, expectError, T0, type TestApp } from '../../../test/support/helpers.js'
+import { expectEnvelope, expectError, T0, type TestApp } from '../../../test/support/helpers.js'
+import { it } from '../../../test/support/fixtures.js'
 import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
-
-let t: TestApp
-afterEach(async () => t?.app.close())
 
 const tokenRequest = (t: TestApp, payload: object | string, contentType?: string) =>
   t.app.inject({
@@ -17,8 +15,8 @@ const tokenRequest = (t: TestApp, payload: object | string, contentType?: string
   })
 
 describe('POST /users/getToken', () => {
-  it('issues a 40-hex token living 30 minutes, with the server time', async () => {
-    t = await createTestApp()
+  it('issues a 40-hex token living 30 minutes, with the server time', async ({ testApp }) => {
+    const t = await testApp()
     t.clock.advance(TOKEN_LIFETIME_SECONDS) // past the helper's token
 
     const res = await tokenRequest(t, { imp_key: DEFAULT_MERCHANT.imp_key, imp_secret: DEFAULT_MERCHANT.imp_secret })
@@ -31,8 +29,8 @@ describe('POST /users/getToken', () => {
     expect(body.response.expired_at).toBe(T0 + 2 * TOKEN_LIFETIME_SECONDS)
   })
 
-  it('accepts a form-encoded body', async () => {
-    t = await createTestApp()
+  it('accepts a form-encoded body', async ({ testApp }) => {
+    const t = await testApp()
 
     const res = await tokenRequest(
       t,
@@ -43,8 +41,8 @@ describe('POST /users/getToken', () => {
     expect(expectEnvelope(res, 200, AuthResponseSchema).response.access_token).toBe(t.token)
   })
 
-  it('returns the same token and expiry before expiry', async () => {
-    t = await createTestApp()
+  it('returns the same token and expiry before expiry', async ({ testApp }) => {
+    const t = await testApp()
     t.clock.advance(10 * 60)
 
     const body = (await tokenRequest(t, { imp_key: DEFAULT_MERCHANT.imp_key, imp_secret: DEFAULT_MERCHANT.imp_secret })).json()
@@ -54,8 +52,8 @@ describe('POST /users/getToken', () => {
     expect(body.response.now).toBe(T0 + 10 * 60)
   })
 
-  it('extends the expiry by 5 minutes when a minute or less is left', async () => {
-    t = await createTestApp()
+  it('extends the expiry by 5 minutes when a minute or less is left', async ({ testApp }) => {
+    const t = await testApp()
     t.clock.advance(TOKEN_LIFETIME_SECONDS - 60)
 
     const body = (await tokenRequest(t, { imp_key: DEFAULT_MERCHANT.imp_key, imp_secret: DEFAULT_MERCHANT.imp_secret })).json()
@@ -64,8 +62,8 @@ describe('POST /users/getToken', () => {
     expect(body.response.expired_at).toBe(T0 + TOKEN_LIFETIME_SECONDS + EXTENSION_SECONDS)
   })
 
-  it('does not extend when more than a minute is left', async () => {
-    t = await createTestApp()
+  it('does not extend when more than a minute is left', async ({ testApp }) => {
+    const t = await testApp()
     t.clock.advance(TOKEN_LIFETIME_SECONDS - 61)
 
     const body = (await tokenRequest(t, { imp_key: DEFAULT_MERCHANT.imp_key, imp_secret: DEFAULT_MERCHANT.imp_secret })).json()
@@ -73,8 +71,8 @@ describe('POST /users/getToken', () => {
     expect(body.response.expired_at).toBe(T0 + TOKEN_LIFETIME_SECONDS)
   })
 
-  it('issues a new token after expiry, and the old one stops working', async () => {
-    t = await createTestApp()
+  it('issues a new token after expiry, and the old one stops working', async ({ testApp }) => {
+    const t = await testApp()
     t.clock.advance(TOKEN_LIFETIME_SECONDS)
 
     const body = (await tokenRequest(t, { imp_key: DEFAULT_MERCHANT.imp_key, imp_secret: DEFAULT_MERCHANT.imp_secret })).json()
@@ -83,22 +81,22 @@ describe('POST /users/getToken', () => {
     expectError(await t.get('/payments/imp_000000000000'), errors.unauthorized())
   })
 
-  it('answers 401 with the real message for a wrong secret or an unknown key', async () => {
-    t = await createTestApp()
+  it('answers 401 with the real message for a wrong secret or an unknown key', async ({ testApp }) => {
+    const t = await testApp()
 
     expectError(await tokenRequest(t, { imp_key: DEFAULT_MERCHANT.imp_key, imp_secret: 'wrong' }), errors.authFailed())
     expectError(await tokenRequest(t, { imp_key: 'nobody', imp_secret: DEFAULT_MERCHANT.imp_secret }), errors.authFailed())
   })
 
-  it('answers the missing-parameter error (400 by default) without imp_key or imp_secret', async () => {
-    t = await createTestApp()
+  it('answers the missing-parameter error (400 by default) without imp_key or imp_secret', async ({ testApp }) => {
+    const t = await testApp()
 
     expectError(await tokenRequest(t, { imp_key: DEFAULT_MERCHANT.imp_key }), errors.tokenParamsMissing(400))
     expectError(await tokenRequest(t, {}), errors.tokenParamsMissing(400))
   })
 
-  it('can answer the missing-parameter error with HTTP 200 (fidelity switch)', async () => {
-    t = await createTestApp({ config: { fidelity: { get_token_missing_params_status: 200 } } })
+  it('can answer the missing-parameter error with HTTP 200 (fidelity switch)', async ({ testApp }) => {
+    const t = await testApp({ config: { fidelity: { get_token_missing_params_status: 200 } } })
 
     expectError(await tokenRequest(t, { imp_secret: 'x' }), errors.tokenParamsMissing(200))
   })
@@ -113,8 +111,8 @@ describe('authentication of the other routes', () => {
   ]
 
   for (const [name, carry] of carriers) {
-    it(`accepts the token as ${name}`, async () => {
-      t = await createTestApp()
+    it(`accepts the token as ${name}`, async ({ testApp }) => {
+      const t = await testApp()
       const { headers, query = '' } = carry(t.token)
 
       const res = await t.app.inject({ method: 'GET', url: `/payments/imp_000000000000${query}`, ...(headers ? { headers } : {}) })
@@ -124,8 +122,8 @@ describe('authentication of the other routes', () => {
     })
   }
 
-  it('answers 401 Unauthorized without a token, with an unknown one, or after expiry', async () => {
-    t = await createTestApp()
+  it('answers 401 Unauthorized without a token, with an unknown one, or after expiry', async ({ testApp }) => {
+    const t = await testApp()
 
     expectError(await t.app.inject({ method: 'GET', url: '/payments/imp_1' }), errors.unauthorized())
     expectError(await t.app.inject({ method: 'GET', url: '/payments/imp_1', headers: { authorization: 'f'.repeat(40) } }), errors.unauthorized())
@@ -133,8 +131,8 @@ describe('authentication of the other routes', () => {
     expectError(await t.get('/payments/imp_1'), errors.unauthorized())
   })
 
-  it('keeps a token alive one second before its expiry and refuses it at expiry', async () => {
-    t = await createTestApp()
+  it('keeps a token alive one second before its expiry and refuses it at expiry', async ({ testApp }) => {
+    const t = await testApp()
 
     t.clock.advance(TOKEN_LIFETIME_SECONDS - 1)
     expectError(await t.get('/payments/imp_1'), errors.paymentNotFound())
