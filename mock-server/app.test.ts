@@ -8,7 +8,7 @@ import { createTestApp, expectEnvelope, expectError, getToken, T0_MS } from '../
 import { it } from '../test/support/fixtures.js'
 
 describe('unknown routes', () => {
-  it('answer an i\'mport-style 404 envelope, with or without a token', async ({ testApp }) => {
+  it("answer an i'mport-style 404 envelope, with or without a token", async ({ testApp }) => {
     const t = await testApp()
 
     expectError(await t.get('/vbanks/holder'), errors.routeNotFound('GET', '/vbanks/holder'))
@@ -17,7 +17,7 @@ describe('unknown routes', () => {
 })
 
 describe('bodies that cannot be read', () => {
-  it('answers malformed JSON with an envelope, never Fastify\'s error body', async ({ testApp }) => {
+  it("answers malformed JSON with an envelope, never Fastify's error body", async ({ testApp }) => {
     const t = await testApp()
 
     const res = await t.app.inject({
@@ -104,7 +104,10 @@ describe('isolation', () => {
     expect(tokenB).not.toBe(t.token)
     expectError(await asB('GET', '/subscribe/customers/cust_a'), errors.customerNotFound('cust_a', 200))
     expectError(await asB('GET', `/payments/${payment.imp_uid}`), errors.paymentNotFound())
-    expectError(await asB('POST', '/subscribe/payments/again', { customer_uid: 'cust_a', merchant_uid: 'b-1', amount: 1000, name: 'x' }), errors.unknownBuyer())
+    expectError(
+      await asB('POST', '/subscribe/payments/again', { customer_uid: 'cust_a', merchant_uid: 'b-1', amount: 1000, name: 'x' }),
+      errors.unknownBuyer()
+    )
     expectError(await asB('POST', '/payments/cancel', { imp_uid: payment.imp_uid }), errors.cancelTargetNotFound())
     expect((await t.get(`/payments/${payment.imp_uid}`)).json().response.status).toBe('paid')
   })
@@ -138,7 +141,12 @@ describe('card data', () => {
     const headers = { authorization: token }
     const answers = [
       await app.inject({ method: 'POST', url: '/subscribe/customers/c', headers, payload: card }),
-      await app.inject({ method: 'POST', url: '/subscribe/payments/onetime', headers, payload: { ...card, merchant_uid: 'o1', amount: 1000, customer_uid: 'c2' } }),
+      await app.inject({
+        method: 'POST',
+        url: '/subscribe/payments/onetime',
+        headers,
+        payload: { ...card, merchant_uid: 'o1', amount: 1000, customer_uid: 'c2' }
+      }),
       await app.inject({ method: 'POST', url: '/subscribe/customers/bad', headers, payload: { ...card, card_number: '4000-0000-0000-0002' } }),
       await app.inject({ method: 'GET', url: '/subscribe/customers/c', headers }),
       await app.inject({ method: 'GET', url: '/payments/find/o1', headers })

@@ -14,7 +14,6 @@ export interface AppFixtures {
 }
 
 export const it = test.extend<AppFixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
   testApp: async ({}, use) => {
     const apps: TestApp[] = []
     await use(async (options) => {

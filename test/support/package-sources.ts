@@ -19,12 +19,12 @@ export const PACKAGE_SOURCES: Readonly<Record<string, string>> = {
 
 const ROOT = new URL('../../', import.meta.url)
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 /** Vite aliases that match each specifier exactly (`iamport-mock` must not catch `iamport-mock/client`). */
 export function sourceAliases(): { find: RegExp; replacement: string }[] {
   return Object.entries(PACKAGE_SOURCES).map(([specifier, source]) => ({
-    find: new RegExp(`^${escape(specifier)}$`),
+    find: new RegExp(`^${escapeRegExp(specifier)}$`),
     replacement: fileURLToPath(new URL(source, ROOT))
   }))
 }

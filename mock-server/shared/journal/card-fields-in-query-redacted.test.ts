@@ -9,7 +9,12 @@ import { it } from '../../../test/support/fixtures.js'
 describe('card fields in a query string', () => {
   it('are masked in the log and in the journal', async ({ testApp }) => {
     const lines: string[] = []
-    const logStream = new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) })
+    const logStream = new Writable({
+      write: (chunk, _e, done) => {
+        lines.push(String(chunk))
+        done()
+      }
+    })
     const t = await testApp({ logger: 'trace', logStream })
     await t.get('/payments/imp_1?card_number=5594-1087-3142-6500&birth=870514&pwd_2digit=37&cvc=913&x=1')
     const journal = (await t.app.inject('/__mock/requests')).body

@@ -43,7 +43,7 @@ describe('the schedules engine', () => {
     expect(scheduleOf(t, 'sub-3')).toMatchObject({ schedule_status: 'scheduled', imp_uid: null, executed_at: 0 })
   })
 
-  it('charges the key as i\'mport does for a schedule: imps_ id, payment.scheduled, at schedule_at\'s tick', async ({ testApp }) => {
+  it("charges the key as i'mport does for a schedule: imps_ id, payment.scheduled, at schedule_at's tick", async ({ testApp }) => {
     const t = await testApp()
     await t.issueKey('cust_1', { customer_name: '홍길동' })
     await scheduleFor(t, 'cust_1', [{ ...item('sub-1', T0 + DAY), custom_data: '{"n":1}', notice_url: 'http://127.0.0.1:9/hook' }])
@@ -68,7 +68,7 @@ describe('the schedules engine', () => {
     expect(wire).toMatchObject({ channel: 'api', customer_uid_usage: 'payment.scheduled', status: 'paid' })
   })
 
-  it('records a declining card\'s run as a failed payment and a failed schedule, with the PG\'s reason', async ({ testApp }) => {
+  it("records a declining card's run as a failed payment and a failed schedule, with the PG's reason", async ({ testApp }) => {
     const t = await testApp()
     await t.issueKey('cust_1', { card_number: DECLINING_CARD })
     await scheduleFor(t, 'cust_1', [item('sub-1', T0 + DAY)])
@@ -116,7 +116,11 @@ describe('the schedules engine', () => {
     const [payment] = (await t.app.schedules.runDue()).payments as [PaymentRecord]
 
     expect(payment).toMatchObject({ status: 'failed', fail_reason: errors.alreadyPaid('sub-1').message })
-    expect(merchant(t).paymentsByMerchantUid.get('sub-1').filter((p) => p.status === 'paid')).toHaveLength(1)
+    expect(
+      merchant(t)
+        .paymentsByMerchantUid.get('sub-1')
+        .filter((p) => p.status === 'paid')
+    ).toHaveLength(1)
   })
 
   it('shows payment_status cancelled once the scheduled payment is refunded', async ({ testApp }) => {
@@ -135,7 +139,7 @@ describe('the schedules engine', () => {
     })
   })
 
-  it('runs on a merchant\'s own clock: moving one merchant runs its schedules and no other\'s', async ({ testApp }) => {
+  it("runs on a merchant's own clock: moving one merchant runs its schedules and no other's", async ({ testApp }) => {
     const t = await testApp({ config: { merchants: [{ imp_key: 'shop_b', imp_secret: 'secret_b' }] } })
     const b = t.app.mock.store.merchantByKey('shop_b')!
     const asB = { authorization: await getToken(t.app, 'shop_b', 'secret_b') }

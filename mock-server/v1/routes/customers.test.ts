@@ -171,7 +171,7 @@ describe('POST /subscribe/customers/{customer_uid}', () => {
           const t = await testApp()
 
           const body = expectEnvelope(await t.post('/subscribe/customers/m', card({ card_number: magic.number })), 200, CustomerResponseSchema)
-          expect(body.response.card_number).toBe('40000000****' + magic.number.slice(-4))
+          expect(body.response.card_number).toBe(`40000000****${magic.number.slice(-4)}`)
         })
       }
     }
@@ -261,7 +261,7 @@ describe('GET /subscribe/customers?customer_uid[]=', () => {
 })
 
 describe('GET /subscribe/customers/{customer_uid}/payments', () => {
-  it('pages the key\'s payments 20 at a time, newest first', async ({ testApp }) => {
+  it("pages the key's payments 20 at a time, newest first", async ({ testApp }) => {
     const t = await testApp()
     await t.issueKey('cust_1')
     for (let i = 1; i <= 23; i++) {

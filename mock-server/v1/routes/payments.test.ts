@@ -35,12 +35,14 @@ describe('GET /payments/{imp_uid}', () => {
     const token = await getToken(t.app, 'test_key', 'test_secret')
     const headers = { authorization: token }
     await t.app.inject({ method: 'POST', url: '/subscribe/customers/c', headers, payload: { card_number: '4242424242424242', expiry: '2030-12' } })
-    const payment = (await t.app.inject({
-      method: 'POST',
-      url: '/subscribe/payments/again',
-      headers,
-      payload: { customer_uid: 'c', merchant_uid: 'sandbox-1', amount: 1000, name: 'x' }
-    })).json().response
+    const payment = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/subscribe/payments/again',
+        headers,
+        payload: { customer_uid: 'c', merchant_uid: 'sandbox-1', amount: 1000, name: 'x' }
+      })
+    ).json().response
 
     expect(payment.sandbox).toBe(true)
     expectError(await t.app.inject({ method: 'GET', url: `/payments/${payment.imp_uid}`, headers }), errors.paymentNotFound())
@@ -112,7 +114,7 @@ describe('GET /payments/findAll/{merchant_uid}[/{payment_status}]', () => {
 })
 
 describe('GET /payments/status/{payment_status}', () => {
-  it('lists the merchant\'s payments in a state, within from/to, newest first', async ({ testApp }) => {
+  it("lists the merchant's payments in a state, within from/to, newest first", async ({ testApp }) => {
     const t = await testApp()
     await paid(t, 'o1')
     t.clock.advance(100)

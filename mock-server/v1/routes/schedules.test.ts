@@ -407,7 +407,7 @@ describe('GET /subscribe/payments/schedule (by time range)', () => {
 describe('GET /subscribe/customers/{customer_uid}/schedules and /subscribe/payments/schedule/customers/{customer_uid}', () => {
   const urls = (uid: string) => [`/subscribe/customers/${uid}/schedules`, `/subscribe/payments/schedule/customers/${uid}`]
 
-  it('lists the customer\'s schedules newest first, paged as the official clients parse it, on both paths', async ({ testApp }) => {
+  it("lists the customer's schedules newest first, paged as the official clients parse it, on both paths", async ({ testApp }) => {
     const t = await testApp()
     await threeMonths(t, 'cust_1')
     await t.issueKey('cust_2')

@@ -25,7 +25,7 @@ const onetimeBody = (overrides: Record<string, unknown> = {}) => ({
 })
 
 describe('POST /subscribe/payments/again', () => {
-  it('charges the key: code 0, status paid, an imps_ id, the key\'s card and channel', async ({ testApp }) => {
+  it("charges the key: code 0, status paid, an imps_ id, the key's card and channel", async ({ testApp }) => {
     const t = await testApp()
     await t.issueKey('cust_1', { customer_name: '홍길동', customer_email: 'hong@example.com' })
 
@@ -69,7 +69,7 @@ describe('POST /subscribe/payments/again', () => {
     expect((await t.again('cust_1', 'order-1')).response.imp_uid).toMatch(/^imp_\d{12}$/)
   })
 
-  it('prefers buyer_* given on the request over the key\'s customer_*', async ({ testApp }) => {
+  it("prefers buyer_* given on the request over the key's customer_*", async ({ testApp }) => {
     const t = await testApp()
     await t.issueKey('cust_1', { customer_name: '홍길동' })
 
@@ -189,7 +189,11 @@ describe('POST /subscribe/payments/onetime', () => {
   it('charges a key-in card without storing a key', async ({ testApp }) => {
     const t = await testApp()
 
-    const payment = expectEnvelope(await t.post('/subscribe/payments/onetime', onetimeBody({ buyer_name: '홍길동' })), 200, PaymentResponseSchema).response
+    const payment = expectEnvelope(
+      await t.post('/subscribe/payments/onetime', onetimeBody({ buyer_name: '홍길동' })),
+      200,
+      PaymentResponseSchema
+    ).response
 
     expect(payment).toMatchObject({
       status: 'paid',
@@ -205,10 +209,9 @@ describe('POST /subscribe/payments/onetime', () => {
   it('also stores the card as a key under customer_uid, with buyer_* as customer_*', async ({ testApp }) => {
     const t = await testApp()
 
-    const payment = (await t.post(
-      '/subscribe/payments/onetime',
-      onetimeBody({ customer_uid: 'cust_9', buyer_name: '홍길동', buyer_tel: '010-1234-5678' })
-    )).json().response
+    const payment = (
+      await t.post('/subscribe/payments/onetime', onetimeBody({ customer_uid: 'cust_9', buyer_name: '홍길동', buyer_tel: '010-1234-5678' }))
+    ).json().response
     const key = (await t.get('/subscribe/customers/cust_9')).json().response
 
     expect(payment).toMatchObject({ customer_uid: 'cust_9', customer_uid_usage: 'issue', status: 'paid' })
@@ -235,7 +238,8 @@ describe('POST /subscribe/payments/onetime', () => {
   it('records a declining card as failed, and still stores its key', async ({ testApp }) => {
     const t = await testApp()
 
-    const payment = (await t.post('/subscribe/payments/onetime', onetimeBody({ card_number: '4000-0000-0000-0341', customer_uid: 'cust_l' }))).json().response
+    const payment = (await t.post('/subscribe/payments/onetime', onetimeBody({ card_number: '4000-0000-0000-0341', customer_uid: 'cust_l' }))).json()
+      .response
 
     expect(payment).toMatchObject({ status: 'failed', fail_reason: FAIL_REASON.limitExceeded })
     expect((await t.get('/subscribe/customers/cust_l')).json().code).toBe(0)
