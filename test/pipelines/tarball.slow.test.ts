@@ -27,7 +27,8 @@ describe('the packed tarball, installed into an empty project', () => {
   beforeAll(() => {
     assertBuilt()
     dir = mkdtempSync(join(tmpdir(), 'iamport-mock-pack-'))
-    // npm test has just built dist/; packing without the prepack build keeps this test short.
+    // The slow project's global setup (test/support/bundle-bin.ts) has just built dist/ from the
+    // sources; packing without the prepack build keeps this test short and leaves dist/ alone.
     const packed = execFileSync(npm, ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: root, env, encoding: 'utf8' })
     const tarball = join(dir, packed.trim().split('\n').pop()!)
     project = join(dir, 'project')
