@@ -1,6 +1,6 @@
 /**
  * The control API, under `/__mock` (outside the i'mport namespace): health, reset, state, fault
- * rules, the clock, the request journal, the webhook outbox and webhook faults, and its own
+ * rules, the clock, the request journal, the webhook outbox and webhook faults, merchants, and its own
  * OpenAPI document at `/__mock/docs`.
  *
  * It is its own encapsulated Fastify context: its answers and errors are plain JSON
@@ -22,6 +22,7 @@ import reset from './reset.js'
 import state from './state.js'
 import requests from './requests.js'
 import webhooks from './webhooks.js'
+import merchants from './merchants.js'
 import { serveDocs } from './docs.js'
 
 declare module 'fastify' {
@@ -82,6 +83,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   await app.register(clock)
   await app.register(requests)
   await app.register(webhooks)
+  await app.register(merchants)
 }
 
 export default controlPlane

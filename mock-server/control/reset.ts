@@ -35,7 +35,7 @@ const reset: FastifyPluginAsync = async (app) => {
       }
       for (const state of [...store.allMerchants()]) {
         const key = state.merchant.imp_key
-        if (isOpenMerchant(config, key)) store.removeMerchant(key)
+        if (isOpenMerchant(state)) store.removeMerchant(key)
       }
       store.reset()
       app.faults.reset()

@@ -16,7 +16,7 @@ export function snapshot(state: MerchantState, config: ResolvedConfig, schedules
   return {
     imp_key: state.merchant.imp_key,
     name: state.merchant.name,
-    open: isOpenMerchant(config, state.merchant.imp_key),
+    open: isOpenMerchant(state),
     clock: clockView(state.clock, state),
     token: state.token ? { expired_at: state.token.expired_at } : null,
     billing_keys: [...state.billingKeys.values()].map(renderCustomer),

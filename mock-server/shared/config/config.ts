@@ -9,6 +9,7 @@ import { Ajv } from 'ajv'
 import { FaultRuleError, parseFaultRule } from '../faults/validate.js'
 import type { FaultRuleInput } from '../../../api/control/faults.js'
 import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
+import { MerchantSchema, type ChannelConfig, type MerchantConfigInput } from '../../../api/control/merchants.js'
 import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js'
 
 /** The public key pair from i'mport's own documentation and client READMEs; not a secret. */
@@ -16,42 +17,7 @@ import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js'
 /** The seed `buildApp` uses when none is given, so tests get the same ids on every run. */
 export const DEFAULT_SEED = 'iamport-mock'
 
-const ChannelSchema = Type.Object(
-  {
-    pg_provider: Type.String({ minLength: 1, description: 'PG code, e.g. nice, html5_inicis, kakaopay' }),
-    pg_id: Type.String({ minLength: 1, description: 'the merchant id (MID) at the PG, e.g. nictest04m, INIBillTst' }),
-    default: Type.Optional(Type.Boolean({ description: 'used when a request names no pg; the first channel otherwise' })),
-    sandbox: Type.Optional(Type.Boolean({ description: 'a test channel; defaults to the merchant test_channel' }))
-  },
-  { additionalProperties: false }
-)
-export type ChannelConfig = Static<typeof ChannelSchema>
-
-const MerchantSchema = Type.Object(
-  {
-    imp_key: Type.String({ minLength: 1 }),
-    imp_secret: Type.String({ minLength: 1 }),
-    name: Type.Optional(Type.String()),
-    test_channel: Type.Optional(
-      Type.Boolean({ description: 'payments and keys of this merchant carry sandbox: true (2026 include_sandbox rule)' })
-    ),
-    channels: Type.Optional(Type.Array(ChannelSchema)),
-    webhook_url: Type.Optional(Type.String({ description: 'the console Notification URL; notice_url on a request wins' })),
-    webhook_content_type: Type.Optional(
-      Type.Unsafe<'application/json' | 'application/x-www-form-urlencoded'>({
-        type: 'string',
-        enum: ['application/json', 'application/x-www-form-urlencoded']
-      })
-    ),
-    webhook_retry: Type.Optional(
-      Type.Boolean({
-        description: 'the console retry switch: up to 5 resends one minute apart on a network error or 5xx (default off)'
-      })
-    )
-  },
-  { additionalProperties: false }
-)
-export type MerchantConfigInput = Static<typeof MerchantSchema>
+export type { ChannelConfig, MerchantConfigInput }
 
 const FidelitySchema = Type.Object(
   {
@@ -157,6 +123,8 @@ export interface MerchantConfig {
   readonly imp_key: string
   readonly imp_secret: string
   readonly name: string
+  /** The merchant code (가맹점 식별코드), shown by the control API only; null when none was given. */
+  readonly merchant_code: string | null
   readonly test_channel: boolean
   /** Never empty for configured merchants; the first is the default. */
   readonly channels: readonly PgChannel[]
@@ -247,12 +215,44 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
     imp_key: input.imp_key,
     imp_secret: input.imp_secret,
     name: input.name ?? input.imp_key,
+    merchant_code: input.merchant_code ?? null,
     test_channel: testChannel,
     channels: channels.map(({ pg_provider, pg_id, sandbox }) => ({ pg_provider, pg_id, sandbox })),
     webhook_url: input.webhook_url ?? null,
     webhook_content_type: input.webhook_content_type ?? 'application/json',
     webhook_retry: input.webhook_retry ?? false
   }
+}
+
+/** The settings a resolved merchant was made from (sandbox flags that follow test_channel left out). */
+export function merchantInput(merchant: MerchantConfig): MerchantConfigInput {
+  return {
+    imp_key: merchant.imp_key,
+    imp_secret: merchant.imp_secret,
+    name: merchant.name,
+    ...(merchant.merchant_code === null ? {} : { merchant_code: merchant.merchant_code }),
+    test_channel: merchant.test_channel,
+    channels: merchant.channels.map((c, i) => ({
+      pg_provider: c.pg_provider,
+      pg_id: c.pg_id,
+      ...(i === 0 ? { default: true } : {}),
+      ...(c.sandbox === merchant.test_channel ? {} : { sandbox: c.sandbox })
+    })),
+    ...(merchant.webhook_url === null ? {} : { webhook_url: merchant.webhook_url }),
+    webhook_content_type: merchant.webhook_content_type,
+    webhook_retry: merchant.webhook_retry
+  }
+}
+
+let validateMerchant: ((data: unknown) => boolean) & { errors?: unknown } | undefined
+
+/** Checks one merchant's settings by the config file's rules; the problems, one line each (empty when valid). */
+export function merchantProblems(input: unknown): string[] {
+  validateMerchant ??= new Ajv({ allErrors: true, strict: false }).compile(MerchantSchema)
+  if (validateMerchant(input)) return []
+  return (validateMerchant.errors as Array<{ instancePath: string; message?: string; params?: unknown }>).map(
+    (err) => `${err.instancePath || '(root)'}: ${err.message ?? 'invalid'}${describeParams(err.params)}`
+  )
 }
 
 let validateConfig: ((data: unknown) => boolean) & { errors?: unknown } | undefined

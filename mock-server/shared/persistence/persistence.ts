@@ -6,18 +6,20 @@
  * compacted, and loaded into the store. While running: every change the store makes is one line
  * appended through the store's observer, synchronously, before the request is answered.
  *
- * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants.
+ * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants, and merchants
+ * made or changed through the control API (their settings win over the config file's).
  * Not kept: the clocks' offsets and frozen state, fault rules made through the control API, the
  * request journal, the webhook outbox and the id streams' positions (ids already taken are
  * skipped, not reused).
  */
-import { resolveMerchant, type ResolvedConfig } from '../config/config.js'
+import { merchantInput, merchantProblems, resolveMerchant, type MerchantConfigInput, type ResolvedConfig } from '../config/config.js'
 import type { MerchantState, StateChange, StateObserver } from '../store/merchant-state.js'
 import { PaymentRecord, type BillingKeyRecord, type PrepareRecord } from '../store/records.js'
 import type { Store } from '../store/store.js'
 import type { ScheduleBook } from '../schedules/book.js'
 import type { ScheduleRecord } from '../store/schedule-records.js'
 import {
+  DataFileError,
   DataFileWriter,
   lockDataFile,
   readDataFile,
@@ -36,6 +38,8 @@ export interface PersistenceOptions {
 /** One merchant's records as the file holds them, latest version of each. */
 interface MerchantModel {
   secret: string | null
+  /** Settings made or changed through the control API (config-file shape); null when never. */
+  settings: Record<string, unknown> | null
   token: DataLine & { t: 'token' } | null
   keys: Map<string, DataLine & { t: 'key' }>
   /** In first-insertion order: the order payments were made in. */
@@ -96,6 +100,19 @@ export class Persistence {
     }
   }
 
+  /** The merchant of a settings line: the configured one with these settings, or a new control-made one. */
+  private merchantFromSettings(store: Store, impKey: string, settings: Record<string, unknown>): MerchantState {
+    const problems = merchantProblems(settings)
+    if (problems.length > 0 || settings.imp_key !== impKey) {
+      throw new DataFileError(`${this.options.file}: the settings kept for merchant "${impKey}" are invalid: ${problems.join('; ') || 'imp_key differs'}`)
+    }
+    const merchant = resolveMerchant(settings as MerchantConfigInput)
+    const known = store.merchantByKey(impKey)
+    if (!known) return store.addMerchant(merchant, 'control')
+    store.updateMerchant(known, merchant)
+    return known
+  }
+
   /**
    * Puts the schedules read at open into the schedules engine's books (which exist only once its
    * plugin is registered, after the store is loaded).
@@ -126,7 +143,7 @@ export class Persistence {
     this.loading = true
     try {
       for (const [impKey, m] of model) {
-        let state = store.merchantByKey(impKey)
+        let state = m.settings === null ? store.merchantByKey(impKey) : this.merchantFromSettings(store, impKey, m.settings)
         if (!state && m.secret !== null && config.accept_any_key) {
           state = store.addMerchant(resolveMerchant({ imp_key: impKey, imp_secret: m.secret }))
         }
@@ -177,6 +194,8 @@ export function lineFor(merchant: MerchantState, change: StateChange): DataLine 
       return { t: 'token', k, r: { access_token: change.record.access_token, expired_at: change.record.expired_at } }
     case 'merchant_added':
       return { t: 'merchant', k, secret: merchant.merchant.imp_secret }
+    case 'merchant_settings':
+      return { t: 'merchant_settings', k, m: merchantInput(merchant.merchant) as unknown as Record<string, unknown> }
     case 'merchant_removed':
       return { t: 'merchant_removed', k }
     case 'reset':
@@ -184,8 +203,9 @@ export function lineFor(merchant: MerchantState, change: StateChange): DataLine 
   }
 }
 
-const emptyModel = (secret: string | null = null): MerchantModel => ({
+const emptyModel = (secret: string | null = null, settings: Record<string, unknown> | null = null): MerchantModel => ({
   secret,
+  settings,
   token: null,
   keys: new Map(),
   payments: new Map(),
@@ -208,11 +228,14 @@ export function collapse(lines: readonly DataLine[]): Map<string, MerchantModel>
       case 'merchant':
         of(line.k).secret = line.secret
         break
+      case 'merchant_settings':
+        of(line.k).settings = line.m
+        break
       case 'merchant_removed':
         model.delete(line.k)
         break
       case 'reset':
-        model.set(line.k, emptyModel(of(line.k).secret))
+        model.set(line.k, emptyModel(of(line.k).secret, of(line.k).settings))
         break
       case 'token':
         of(line.k).token = line
@@ -242,6 +265,7 @@ function compacted(model: Map<string, MerchantModel>): DataLine[] {
   const out: DataLine[] = []
   for (const [k, m] of model) {
     if (m.secret !== null) out.push({ t: 'merchant', k, secret: m.secret })
+    if (m.settings !== null) out.push({ t: 'merchant_settings', k, m: m.settings })
     if (m.token) out.push(m.token)
     out.push(...m.keys.values(), ...m.payments.values(), ...m.prepares.values(), ...m.schedules.values())
   }

@@ -24,10 +24,15 @@ export type StateChange =
   | { kind: 'schedule'; record: ScheduleRecord }
   /** A merchant joined the store after start-up (open merchant mode). */
   | { kind: 'merchant_added' }
+  /** A merchant was created or changed through the control API (its whole settings are kept). */
+  | { kind: 'merchant_settings' }
   /** A merchant left the store (a full reset forgets open merchants). */
   | { kind: 'merchant_removed' }
   /** The merchant's data was emptied (control API reset). */
   | { kind: 'reset' }
+
+/** Where a merchant came from: the config file (or the docs merchant), the control API, or open mode. */
+export type MerchantOrigin = 'config' | 'control' | 'open'
 
 export type StateObserver = (merchant: MerchantState, change: StateChange) => void
 
@@ -44,9 +49,12 @@ export class MerchantState {
   /** This merchant's time: the server clock plus whatever the control API moved it by. */
   readonly clock: VirtualClock
   ids: IdGenerator
+  /** A full reset forgets open merchants; configured and control-made ones stay (emptied). */
+  origin: MerchantOrigin = 'config'
 
   constructor(
-    readonly merchant: MerchantConfig,
+    /** Replaced as a whole when the control API changes the merchant's settings. */
+    public merchant: MerchantConfig,
     private readonly seed: string,
     serverClock: Clock,
     private readonly observer: StateObserver | null = null

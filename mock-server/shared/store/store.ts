@@ -5,7 +5,7 @@
 import type { Clock } from '../clock.js'
 import { VirtualClock } from '../clock.js'
 import type { MerchantConfig, ResolvedConfig } from '../config/config.js'
-import { MerchantState, type StateObserver } from './merchant-state.js'
+import { MerchantState, type MerchantOrigin, type StateObserver } from './merchant-state.js'
 
 export class Store {
   private readonly merchants = new Map<string, MerchantState>()
@@ -25,11 +25,21 @@ export class Store {
     for (const merchant of config.merchants) this.register(merchant)
   }
 
-  /** Adds a merchant after start-up (open merchant mode); the observer is told, unlike for configured ones. */
-  addMerchant(merchant: MerchantConfig): MerchantState {
+  /**
+   * Adds a merchant after start-up (open merchant mode, or the control API); the observer is told,
+   * unlike for configured ones: an open merchant by its secret, a control-made one by its settings.
+   */
+  addMerchant(merchant: MerchantConfig, origin: MerchantOrigin = 'open'): MerchantState {
     const state = this.register(merchant)
-    this.observer?.(state, { kind: 'merchant_added' })
+    state.origin = origin
+    this.observer?.(state, { kind: origin === 'control' ? 'merchant_settings' : 'merchant_added' })
     return state
+  }
+
+  /** Replaces a merchant's settings (control API); its data stays. */
+  updateMerchant(state: MerchantState, merchant: MerchantConfig): void {
+    state.merchant = merchant
+    this.observer?.(state, { kind: 'merchant_settings' })
   }
 
   private register(merchant: MerchantConfig): MerchantState {
