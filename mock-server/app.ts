@@ -27,6 +27,9 @@ import faults, { type Sleep } from './v1/faults/plugin.js'
 import scheduleEngine from './shared/schedules/plugin.js'
 import webhooks from './shared/webhooks/plugin.js'
 import { runSchedule } from './v1/schedules/execute.js'
+import hints from './shared/http/hints.js'
+import v1Hints from './v1/hints/index.js'
+import { RouteBook } from './shared/http/route-book.js'
 
 export interface BuildAppOptions {
   /** A resolved config, or the raw JSON shape of a config file (validated here). */
@@ -111,6 +114,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     after: app.webhooks
   })
   persistence?.restoreSchedules(store, app.schedules)
+  app.decorate('v1Routes', new RouteBook())
+  await app.register(hints, { enabled: config.hints })
+  await app.register(v1Hints)
   await app.register(v1Api)
   await app.register(control)
   return app

@@ -149,7 +149,6 @@ const merchants: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const impKey = known((request.params as { imp_key: string }).imp_key).merchant.imp_key
-      store.reset(impKey)
       store.removeMerchant(impKey)
       app.faults.clear(impKey)
       app.journal.clear(impKey)

@@ -107,7 +107,10 @@ export const ConfigSchema = Type.Object(
       Type.Array(Type.Unknown(), { description: 'fault rules in force from start-up (and again after a full reset)' })
     ),
     webhooks: Type.Optional(WebhooksSchema),
-    schedules: Type.Optional(SchedulesSchema)
+    schedules: Type.Optional(SchedulesSchema),
+    hints: Type.Optional(
+      Type.Boolean({ description: 'explain refusals caused by common mistakes in an X-Iamport-Mock-Hint header, the journal and the log (default true)' })
+    )
   },
   { additionalProperties: false }
 )
@@ -169,6 +172,8 @@ export interface ResolvedConfig {
   readonly faults: readonly FaultRuleInput[]
   readonly webhooks: WebhookOptions
   readonly schedules: ScheduleOptions
+  /** X-Iamport-Mock-Hint on refusals caused by common mistakes (docs/hints.md). */
+  readonly hints: boolean
 }
 
 export const DEFAULT_FIDELITY: FidelityOptions = {
@@ -312,7 +317,8 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     journal_size: config.journal_size ?? DEFAULT_JOURNAL_SIZE,
     faults,
     webhooks: { ...DEFAULT_WEBHOOKS, ...config.webhooks },
-    schedules: { ...DEFAULT_SCHEDULES, ...config.schedules }
+    schedules: { ...DEFAULT_SCHEDULES, ...config.schedules },
+    hints: config.hints ?? true
   }
 }
 

@@ -51,6 +51,8 @@ export class MerchantState {
   ids: IdGenerator
   /** A full reset forgets open merchants; configured and control-made ones stay (emptied). */
   origin: MerchantOrigin = 'config'
+  /** Told when a token stops working: replaced after it expired, or forgotten by a reset (hints). */
+  onTokenEnded: ((token: TokenRecord, ended: 'expired' | 'reset') => void) | null = null
 
   constructor(
     /** Replaced as a whole when the control API changes the merchant's settings. */
@@ -76,6 +78,7 @@ export class MerchantState {
   }
 
   setToken(record: TokenRecord): void {
+    if (this.token !== null && this.token.access_token !== record.access_token) this.onTokenEnded?.(this.token, 'expired')
     this.token = record
     this.observer?.(this, { kind: 'token', record })
   }
@@ -119,6 +122,7 @@ export class MerchantState {
 
   /** Forgets everything and restarts the id stream and clock, as on a fresh start. */
   reset(): void {
+    if (this.token !== null) this.onTokenEnded?.(this.token, 'reset')
     this.token = null
     this.billingKeys.clear()
     this.payments.clear()

@@ -6,6 +6,13 @@ import type { Clock } from '../clock.js'
 import { VirtualClock } from '../clock.js'
 import type { MerchantConfig, ResolvedConfig } from '../config/config.js'
 import { MerchantState, type MerchantOrigin, type StateObserver } from './merchant-state.js'
+import { TokenHistory, type PastToken } from './token-history.js'
+
+/** What is known of an access token (for hints): live or expired, ended earlier, or nothing. */
+export type TokenStatus =
+  | { readonly kind: 'live' | 'expired'; readonly state: MerchantState; readonly expired_at: number }
+  | ({ readonly kind: 'past' } & PastToken)
+  | { readonly kind: 'unknown' }
 
 export class Store {
   private readonly merchants = new Map<string, MerchantState>()
@@ -15,6 +22,8 @@ export class Store {
   readonly clock: VirtualClock
   /** Told after a reset, so that state kept beside the store (schedules, webhooks) is emptied with it. */
   private readonly resetListeners: Array<(merchant: MerchantState | null) => void> = []
+  /** Tokens that stopped working, and why. */
+  private readonly tokenHistory = new TokenHistory()
 
   constructor(
     readonly config: ResolvedConfig,
@@ -44,17 +53,26 @@ export class Store {
 
   private register(merchant: MerchantConfig): MerchantState {
     const state = new MerchantState(merchant, this.config.seed, this.clock, this.observer)
+    state.onTokenEnded = (token, ended) =>
+      this.tokenHistory.note(token.access_token, { imp_key: state.merchant.imp_key, expired_at: token.expired_at, ended })
     this.merchants.set(merchant.imp_key, state)
     return state
   }
 
-  /** Forgets a merchant entirely (its token stops working). Returns whether it existed. */
+  /**
+   * Forgets a merchant entirely (its token stops working; what is kept beside the store for it,
+   * schedules and webhooks, is emptied as by a reset). Returns whether it existed.
+   */
   removeMerchant(impKey: string): boolean {
     const state = this.merchants.get(impKey)
     if (!state) return false
-    if (state.token) this.tokens.delete(state.token.access_token)
+    if (state.token) {
+      this.tokens.delete(state.token.access_token)
+      this.tokenHistory.note(state.token.access_token, { imp_key: impKey, expired_at: state.token.expired_at, ended: 'removed' })
+    }
     this.merchants.delete(impKey)
     this.observer?.(state, { kind: 'merchant_removed' })
+    for (const listener of this.resetListeners) listener(state)
     return true
   }
 
@@ -71,6 +89,17 @@ export class Store {
     const state = this.tokens.get(accessToken)
     if (!state || !state.token || state.token.access_token !== accessToken) return undefined
     return state.token.expired_at > state.now() ? state : undefined
+  }
+
+  /** Why a token does or does not work; for hints, never for authentication. */
+  tokenStatus(accessToken: string): TokenStatus {
+    const state = this.tokens.get(accessToken)
+    if (state?.token?.access_token === accessToken) {
+      const { expired_at } = state.token
+      return { kind: expired_at > state.now() ? 'live' : 'expired', state, expired_at }
+    }
+    const past = this.tokenHistory.get(accessToken)
+    return past ? { kind: 'past', ...past } : { kind: 'unknown' }
   }
 
   /** Records the merchant's new token, forgetting the one it replaces. */
