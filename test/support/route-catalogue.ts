@@ -288,6 +288,12 @@ export const ROUTES: readonly RouteEntry[] = [
   // --- control API ---------------------------------------------------------------------------
   { method: 'GET', route: '/__mock/health', area: 'control', writes: false, request: () => ({}) },
   { method: 'GET', route: '/__mock/docs', area: 'control', writes: false, request: () => ({}) },
+  { method: 'GET', route: '/__mock/docs/v1', area: 'control', writes: false, request: () => ({}) },
+  { method: 'GET', route: '/__mock/docs/ui', area: 'control', writes: false, request: () => ({}) },
+  // Swagger UI's files: Fastify's route tree prints `/__mock/docs/ui/*` as `ui*`.
+  { method: 'GET', route: '/__mock/docs/ui*', area: 'control', writes: false, request: () => ({}) },
+  // The home page (what is running, links to the docs).
+  { method: 'GET', route: '/', area: 'control', writes: false, request: () => ({}) },
   {
     method: 'POST',
     route: '/__mock/reset',
