@@ -63,7 +63,7 @@ function isResolved(config: ResolvedConfig | ConfigInput | undefined): config is
 
 export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> {
   const config = isResolved(options.config)
-    ? { ...options.config, seed: options.seed ?? options.config.seed }
+    ? { ...options.config, seed: options.seed ?? options.config.seed, seed_given: options.seed !== undefined || options.config.seed_given !== false }
     : resolveConfig(options.config ?? {}, options.seed === undefined ? {} : { seed: options.seed })
   const persistence = options.data ? new Persistence(options.data) : null
   const observers = [options.observer, persistence?.observer].filter((o): o is StateObserver => o !== undefined)

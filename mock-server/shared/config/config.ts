@@ -161,6 +161,11 @@ export interface ResolvedConfig {
   /** Tells a resolved config from the raw file shape. */
   readonly resolved: true
   readonly seed: string
+  /**
+   * false when the seed is a default (no --seed, no seed in the file, none given to buildApp): a
+   * reset then keeps the id streams going instead of replaying them (docs/ids.md). Absent: true.
+   */
+  readonly seed_given?: boolean
   readonly merchants: readonly MerchantConfig[]
   readonly fidelity: FidelityOptions
   readonly body_limit: number
@@ -309,6 +314,7 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
   return {
     resolved: true,
     seed: overrides.seed ?? config.seed ?? overrides.defaultSeed ?? DEFAULT_SEED,
+    seed_given: overrides.seed !== undefined || config.seed !== undefined,
     merchants,
     fidelity: { ...DEFAULT_FIDELITY, ...config.fidelity },
     body_limit: config.body_limit ?? 1024 * 1024,

@@ -22,6 +22,8 @@ export class Store {
   readonly clock: VirtualClock
   /** Told after a reset, so that state kept beside the store (schedules, webhooks) is emptied with it. */
   private readonly resetListeners: Array<(merchant: MerchantState | null) => void> = []
+  /** Id streams of removed merchants (no seed given): a merchant added again with the key goes on from them. */
+  private readonly formerIds = new Map<string, { ids: MerchantState['ids']; retired: Set<string> }>()
   /** Tokens that stopped working, and why. */
   private readonly tokenHistory = new TokenHistory()
 
@@ -52,7 +54,14 @@ export class Store {
   }
 
   private register(merchant: MerchantConfig): MerchantState {
-    const state = new MerchantState(merchant, this.config.seed, this.clock, this.observer)
+    const replay = this.config.seed_given !== false
+    const state = new MerchantState(merchant, this.config.seed, this.clock, this.observer, replay)
+    const former = this.formerIds.get(merchant.imp_key)
+    if (former) {
+      state.ids = former.ids
+      state.retiredImpUids = former.retired
+      this.formerIds.delete(merchant.imp_key)
+    }
     state.onTokenEnded = (token, ended) =>
       this.tokenHistory.note(token.access_token, { imp_key: state.merchant.imp_key, expired_at: token.expired_at, ended })
     this.merchants.set(merchant.imp_key, state)
@@ -71,6 +80,9 @@ export class Store {
       this.tokenHistory.note(state.token.access_token, { imp_key: impKey, expired_at: state.token.expired_at, ended: 'removed' })
     }
     this.merchants.delete(impKey)
+    if (this.config.seed_given === false) {
+      this.formerIds.set(impKey, { ids: state.ids, retired: new Set([...state.retiredImpUids, ...state.payments.keys()]) })
+    }
     this.observer?.(state, { kind: 'merchant_removed' })
     for (const listener of this.resetListeners) listener(state)
     return true
