@@ -63,3 +63,4 @@ export {
 } from './mock-control.js'
 export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult, FaultAction, FaultMatch, JournalEntry } from './mock-control.js'
 export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, WebhookFaultView } from './mock-control.js'
+export type { MerchantCreate, MerchantPatch, MerchantView } from './mock-control.js'
