@@ -13,7 +13,7 @@ import { controlErrors, sendJson } from './errors.js'
 import { ControlErrorSchema, ResetBodySchema, ResetResultSchema, type ResetResult } from '../../api/control/schemas.js'
 
 const reset: FastifyPluginAsync = async (app) => {
-  const { store, config } = app.mock
+  const { store } = app.mock
 
   app.post(
     '/reset',
