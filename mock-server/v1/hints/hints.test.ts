@@ -145,6 +145,30 @@ describe('hints on data held by another merchant', () => {
     expect((await hintOf((t) => asB(t, '/payments/find/o1'))).hint).toMatch(/^merchant_uid "o1" is unknown to merchant "shop_b"/)
   })
 
+  it('a customer_uid of another merchant charged with again', async () => {
+    const { hint } = await hintOf(async (t) => {
+      await t.issueKey('c1')
+      const b = await otherMerchant(t)
+      return t.app.inject({ method: 'POST', url: '/subscribe/payments/again', headers: b.auth, payload: { customer_uid: 'c1', merchant_uid: 'o9', amount: 1000, name: 'x' } })
+    })
+    expect(hint).toMatch(/^customer_uid "c1" is unknown to merchant "shop_b"/)
+  })
+
+  it('no hint for a new id a refused request would have made (a declined card, a new order)', async () => {
+    const { hint } = await hintOf(async (t) => {
+      await t.issueKey('c1')
+      await t.again('c1', 'o1', 1000)
+      const b = await otherMerchant(t)
+      return t.app.inject({
+        method: 'POST',
+        url: '/subscribe/customers/c1',
+        headers: b.auth,
+        payload: { card_number: '4000-0000-0000-0002', expiry: '2030-12', birth: '900101', pwd_2digit: '12' }
+      })
+    })
+    expect(hint).toBeUndefined()
+  })
+
   it('no hint for an id no merchant holds', async () => {
     const { hint } = await hintOf((t) => t.get('/subscribe/customers/nobody'))
     expect(hint).toBeUndefined()

@@ -9,6 +9,7 @@ import type { MerchantState } from '../../shared/store/merchant-state.js'
 import type { Store } from '../../shared/store/store.js'
 import type { Scheduler } from '../../shared/schedules/engine.js'
 import { quote } from '../../shared/http/hints.js'
+import { isCharge, kindOf, type RouteKind } from '../../shared/faults/route-kinds.js'
 import { tokenOf } from '../auth.js'
 
 const GET_TOKEN = 'ask POST /users/getToken for a new one'
@@ -60,13 +61,27 @@ function valuesOf(source: unknown, field: IdField, out: string[]): void {
   for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string' && v !== '') out.push(v)
 }
 
-/** A refused request naming an id its merchant does not hold but another merchant does. */
+/**
+ * Where a request names an existing record by `field` (a lookup), rather than a new one: a card
+ * route's path customer_uid, a onetime charge's customer_uid and a charge's merchant_uid are new.
+ */
+function sourcesOf(request: FastifyRequest, kind: RouteKind, field: IdField): unknown[] {
+  if (field === 'customer_uid') {
+    if (kind === 'issue') return [request.query]
+    if (kind === 'onetime') return [request.params, request.query]
+  }
+  if (field === 'merchant_uid' && isCharge(kind)) return [request.params, request.query]
+  return [request.params, request.query, request.body]
+}
+
+/** A refused request looking up an id its merchant does not hold but another merchant does. */
 export function explainForeignIds(store: Store, schedules: Scheduler, request: FastifyRequest): string | null {
   const own = request.merchant
   if (own === null) return null
+  const kind = kindOf(request)
   for (const field of ID_FIELDS) {
     const values: string[] = []
-    for (const source of [request.params, request.query, request.body]) valuesOf(source, field, values)
+    for (const source of sourcesOf(request, kind, field)) valuesOf(source, field, values)
     for (const value of values.slice(0, MAX_VALUES)) {
       if (holds(own, schedules, field, value)) continue
       for (const other of store.allMerchants()) {
