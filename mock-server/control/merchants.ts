@@ -12,7 +12,8 @@
  */
 import { randomInt } from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
-import { merchantInput, merchantProblems, resolveMerchant, type MerchantConfigInput } from '../shared/config/config.js'
+import { resolveMerchant, type MerchantConfigInput } from '../shared/config/config.js'
+import { merchantInput, merchantProblems } from '../shared/config/merchant-settings.js'
 import type { MerchantState } from '../shared/store/merchant-state.js'
 import { controlErrors, sendJson } from './errors.js'
 import { ControlErrorSchema } from '../../api/control/schemas.js'

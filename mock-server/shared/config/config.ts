@@ -234,37 +234,6 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
   }
 }
 
-/** The settings a resolved merchant was made from (sandbox flags that follow test_channel left out). */
-export function merchantInput(merchant: MerchantConfig): MerchantConfigInput {
-  return {
-    imp_key: merchant.imp_key,
-    imp_secret: merchant.imp_secret,
-    name: merchant.name,
-    ...(merchant.merchant_code === null ? {} : { merchant_code: merchant.merchant_code }),
-    test_channel: merchant.test_channel,
-    channels: merchant.channels.map((c, i) => ({
-      pg_provider: c.pg_provider,
-      pg_id: c.pg_id,
-      ...(i === 0 ? { default: true } : {}),
-      ...(c.sandbox === merchant.test_channel ? {} : { sandbox: c.sandbox })
-    })),
-    ...(merchant.webhook_url === null ? {} : { webhook_url: merchant.webhook_url }),
-    webhook_content_type: merchant.webhook_content_type,
-    webhook_retry: merchant.webhook_retry
-  }
-}
-
-let validateMerchant: ((data: unknown) => boolean) & { errors?: unknown } | undefined
-
-/** Checks one merchant's settings by the config file's rules; the problems, one line each (empty when valid). */
-export function merchantProblems(input: unknown): string[] {
-  validateMerchant ??= new Ajv({ allErrors: true, strict: false }).compile(MerchantSchema)
-  if (validateMerchant(input)) return []
-  return (validateMerchant.errors as Array<{ instancePath: string; message?: string; params?: unknown }>).map(
-    (err) => `${err.instancePath || '(root)'}: ${err.message ?? 'invalid'}${describeParams(err.params)}`
-  )
-}
-
 let validateConfig: ((data: unknown) => boolean) & { errors?: unknown } | undefined
 
 /** Checks a config object against the schema and fills in defaults. Throws `ConfigError` naming the bad path. */

@@ -12,7 +12,8 @@
  * request journal, the webhook outbox and the id streams' positions (ids already taken are
  * skipped, not reused).
  */
-import { merchantInput, merchantProblems, resolveMerchant, type MerchantConfigInput, type ResolvedConfig } from '../config/config.js'
+import { resolveMerchant, type MerchantConfigInput, type ResolvedConfig } from '../config/config.js'
+import { merchantInput, merchantProblems } from '../config/merchant-settings.js'
 import type { MerchantState, StateChange, StateObserver } from '../store/merchant-state.js'
 import { PaymentRecord, type BillingKeyRecord, type PrepareRecord } from '../store/records.js'
 import type { Store } from '../store/store.js'
