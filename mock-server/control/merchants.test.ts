@@ -111,11 +111,14 @@ describe('runtime merchants and --data', () => {
     t = undefined
   })
 
-  it('keeps a changed configured merchant and a deleted control-made one as they were left', async () => {
+  it('keeps a changed configured merchant, a reset control-made one, and a deleted one deleted', async () => {
     const file = join(dir, 'data.jsonl')
     t = await createTestApp({ data: { file } })
     const post = (url: string, payload: object, method: 'POST' | 'PATCH' = 'POST') => t!.app.inject({ method, url, payload })
     expect((await post('/__mock/merchants', { imp_key: 'gone', imp_secret: 's' })).statusCode).toBe(201)
+    expect((await post('/__mock/merchants', { imp_key: 'kept', imp_secret: 's', name: 'kept shop' })).statusCode).toBe(201)
+    // A full reset empties it but keeps it, in the file too.
+    await post('/__mock/reset', {})
     expect((await t.app.inject({ method: 'DELETE', url: '/__mock/merchants/gone' })).json()).toEqual({ deleted: 'gone' })
     await post(`/__mock/merchants/${DEFAULT_MERCHANT.imp_key}`, { webhook_url: 'http://127.0.0.1:1/hook' }, 'PATCH')
     await t.app.close()
@@ -123,8 +126,9 @@ describe('runtime merchants and --data', () => {
 
     t = await createTestApp({ data: { file } })
     const list = (await t.app.inject({ url: '/__mock/merchants' })).json().merchants
-    expect(list.map((m: { imp_key: string; webhook_url: string | null }) => [m.imp_key, m.webhook_url])).toEqual([
-      [DEFAULT_MERCHANT.imp_key, 'http://127.0.0.1:1/hook']
+    expect(list.map((m: { imp_key: string; webhook_url: string | null; name: string }) => [m.imp_key, m.name, m.webhook_url])).toEqual([
+      [DEFAULT_MERCHANT.imp_key, 'docs test merchant', 'http://127.0.0.1:1/hook'],
+      ['kept', 'kept shop', null]
     ])
   })
 })
