@@ -6,7 +6,8 @@
  * Like the documents, it costs nothing at start: the first request builds a throwaway Fastify
  * instance with the UI plugin and every request for a UI file is answered by injecting it there.
  */
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import { controlErrors, sendControlError } from './errors.js'
 
 export const UI_PREFIX = '/__mock/docs/ui'
 
@@ -45,7 +46,7 @@ export function serveDocsUi(app: FastifyInstance): void {
   app.addHook('onClose', async () => {
     if (ui) await (await ui).close()
   })
-  const handler = async (request: { url: string; headers: Record<string, string | string[] | undefined> }, reply: import('fastify').FastifyReply) => {
+  const handler = async (request: { method: string; url: string; headers: Record<string, string | string[] | undefined> }, reply: FastifyReply) => {
     ui ??= buildUi()
     const scratch = await ui
     const ifNoneMatch = request.headers['if-none-match']
@@ -54,6 +55,8 @@ export function serveDocsUi(app: FastifyInstance): void {
       url: request.url,
       headers: typeof ifNoneMatch === 'string' ? { 'if-none-match': ifNoneMatch } : {}
     })
+    // A file the UI does not have is the control API's own 404, not Fastify's default body.
+    if (res.statusCode >= 400) return sendControlError(reply, controlErrors.notFound(request.method, request.url.split('?')[0] ?? request.url))
     reply.code(res.statusCode)
     for (const name of PASSED_HEADERS) {
       const value = res.headers[name]

@@ -77,6 +77,9 @@ describe('OpenAPI documents', () => {
     const bundle = await app.inject({ url: '/__mock/docs/ui/static/swagger-ui-bundle.js' })
     expect(bundle.statusCode).toBe(200)
     expect(bundle.headers['content-type']).toMatch(/javascript/)
+    const missing = await app.inject({ url: '/__mock/docs/ui/static/nope.js' })
+    expect(missing.statusCode).toBe(404)
+    expect(missing.json().error.code).toBe('not_found')
   })
 
   it('are not served with the control API off', async () => {
