@@ -129,6 +129,21 @@ describe('hints on a refused access token', () => {
   })
 })
 
+describe('hints on a refused key pair', () => {
+  const getToken = (t: TestApp, payload: object) => t.app.inject({ method: 'POST', url: '/users/getToken', payload })
+
+  it('an imp_key no merchant has', async () => {
+    const { hint, res } = await hintOf((t) => getToken(t, { imp_key: 'imp_typo', imp_secret: 'x' }))
+    expect(res.statusCode).toBe(401)
+    expect(hint).toMatch(/^No merchant of this simulator has imp_key "imp_typo"/)
+  })
+
+  it("another merchant's secret", async () => {
+    const { hint } = await hintOf((t) => getToken(t, { imp_key: 'imp_apikey', imp_secret: 'wrong' }))
+    expect(hint).toBe('imp_key "imp_apikey" is a merchant of this simulator, but imp_secret is not its secret.')
+  })
+})
+
 describe('hints on data held by another merchant', () => {
   it('a customer_uid, an imp_uid and a merchant_uid of another merchant', async () => {
     const asB = async (t: TestApp, url: string) => {

@@ -39,6 +39,17 @@ export function explainToken(store: Store, request: FastifyRequest): string | nu
   }
 }
 
+/** Why getToken refused a key pair: no such merchant, or the secret of another. */
+export function explainKeyPair(store: Store, request: FastifyRequest): string | null {
+  const body = request.body as { imp_key?: unknown; imp_secret?: unknown } | null
+  if (typeof body?.imp_key !== 'string' || typeof body.imp_secret !== 'string' || body.imp_key === '' || body.imp_secret === '') return null
+  const merchant = store.merchantByKey(body.imp_key)
+  if (!merchant) {
+    return `No merchant of this simulator has imp_key ${quote(body.imp_key)}: use one it serves (GET /__mock/merchants), make one (POST /__mock/merchants), or start it with --accept-any-key.`
+  }
+  return `imp_key ${quote(body.imp_key)} is a merchant of this simulator, but imp_secret is not its secret.`
+}
+
 const ID_FIELDS = ['customer_uid', 'imp_uid', 'merchant_uid'] as const
 type IdField = (typeof ID_FIELDS)[number]
 /** Values looked at per request: a list query may name many. */

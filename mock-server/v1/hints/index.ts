@@ -9,7 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { apiOf } from '../../shared/http/namespaces.js'
 import { envelopeCode } from '../../shared/journal/journal.js'
 import { nearMissFinder } from './routes.js'
-import { explainForeignIds, explainToken } from './identity.js'
+import { explainForeignIds, explainKeyPair, explainToken } from './identity.js'
 import { explainContentType, explainStringAmount, noteStringAmount } from './body.js'
 
 function isRefusal(reply: FastifyReply, payload: unknown): boolean {
@@ -28,7 +28,9 @@ export default fp(
     app.hints.explain((request: FastifyRequest, reply, payload) => {
       if (apiOf(request) !== 'v1' || request.fault || !isRefusal(reply, payload)) return null
       if (request.is404) return nearMiss(request.method, request.url.split('?')[0] ?? request.url)
-      if (reply.statusCode === 401 && request.routeOptions.config.public !== true) return explainToken(store, request)
+      if (reply.statusCode === 401) {
+        return request.routeOptions.config.faultKind === 'token' ? explainKeyPair(store, request) : explainToken(store, request)
+      }
       return explainContentType(request) ?? explainForeignIds(store, app.schedules, request) ?? explainStringAmount(request)
     })
   },
