@@ -17,6 +17,8 @@ export interface IamportErrorDetails {
   operationId: string
   /** The response body as received (parsed JSON, or text), or undefined when none arrived. */
   raw: unknown
+  /** iamport-mock only: its `X-Iamport-Mock-Hint`, an English note on the likely mistake (the real API sends none). */
+  hint?: string | undefined
   cause?: unknown
 }
 
@@ -29,6 +31,8 @@ export class IamportError extends Error {
   readonly url: string
   readonly operationId: string
   readonly raw: unknown
+  /** The simulator's hint on a refusal caused by a common mistake (iamport-mock only; never from the real API). */
+  readonly hint: string | undefined
 
   constructor(details: IamportErrorDetails) {
     super(details.message, details.cause === undefined ? undefined : { cause: details.cause })
@@ -38,6 +42,7 @@ export class IamportError extends Error {
     this.url = details.url
     this.operationId = details.operationId
     this.raw = details.raw
+    this.hint = details.hint
   }
 }
 
@@ -98,6 +103,8 @@ export interface FailedExchange {
   operationId: string
   /** The operation counts `200 + code 1` as "not found" (billing-key lookups). */
   notFoundCode?: number | undefined
+  /** The answer's X-Iamport-Mock-Hint, when the simulator sent one. */
+  hint?: string | undefined
 }
 
 /**
@@ -113,7 +120,8 @@ export function errorFromResponse(exchange: FailedExchange): IamportError {
     method: exchange.method,
     url: exchange.url,
     operationId: exchange.operationId,
-    raw: exchange.body
+    raw: exchange.body,
+    hint: exchange.hint
   }
   if (exchange.status === 401) return new IamportAuthError(details)
   if (exchange.status === 404) return new IamportNotFoundError(details)

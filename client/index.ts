@@ -73,3 +73,4 @@ export type {
   JournalEntry
 } from './mock-control.js'
 export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, WebhookFaultView } from './mock-control.js'
+export type { MerchantCreate, MerchantPatch, MerchantView } from './mock-control.js'

@@ -1,12 +1,13 @@
 /**
  * Typed helpers for the simulator's control API (`/__mock/…`): fault rules, reset, state, the
- * virtual clock, the request journal and the webhook outbox. Simulator-only: the real i'mport API
+ * virtual clock, the request journal, the webhook outbox and merchants. Simulator-only: the real i'mport API
  * has none of this.
  *
  *   const mock = createMockControl('http://127.0.0.1:4010')
  *   await mock.faults.add({ match: { customer_uid: 'c_1' }, action: { type: 'decline', fail_reason: '잔액부족' } })
  *   await mock.clock.advance(31 * 60) // due schedules run, their webhooks are sent, then it resolves
  *   const { deliveries } = await mock.webhooks.list({ merchantUid: 'renewal-2026-04' })
+ *   const shop = await mock.merchants.create({ webhook_url: 'http://127.0.0.1:3000/iamport-webhook' })
  *
  * Every failure of the control API rejects with `MockControlError` carrying its `code`
  * (`invalid_rule`, `unknown_merchant`…) and message.
@@ -22,6 +23,8 @@ export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, We
 export type { FaultAction, FaultMatch } from '../api/control/faults.js'
 import type { WebhookFaultInput, WebhookFaultView } from '../api/control/webhooks.js'
 export type { JournalEntry } from '../api/control/journal.js'
+import type { MerchantCreate, MerchantPatch, MerchantView } from '../api/control/merchants.js'
+export type { MerchantCreate, MerchantPatch, MerchantView }
 
 export { FAULT_PRESET_HEADER } from '../api/control/faults.js'
 
@@ -92,6 +95,17 @@ export interface MockControl {
       clear(impKey?: string): Promise<number>
     }
   }
+  /** Merchants made and changed at runtime (no config file, no restart). */
+  merchants: {
+    /** A new merchant; a fresh key pair and merchant code unless given. */
+    create(settings?: MerchantCreate): Promise<MerchantView>
+    list(): Promise<MerchantView[]>
+    get(impKey: string): Promise<MerchantView>
+    /** Changes settings; `webhook_url: null` removes the URL. */
+    update(impKey: string, patch: MerchantPatch): Promise<MerchantView>
+    /** Forgets the merchant and everything it holds. */
+    remove(impKey: string): Promise<void>
+  }
 }
 
 function isControlErrorBody(body: unknown): body is ControlErrorBody {
@@ -107,7 +121,7 @@ export function createMockControl(baseURL: string, options: MockControlOptions =
     validateStatus: () => true
   })
 
-  async function call<T>(method: 'GET' | 'POST' | 'DELETE', url: string, data?: object, params?: object): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, data?: object, params?: object): Promise<T> {
     const res = await http.request({ method, url, data, params })
     if (res.status >= 200 && res.status < 300) return res.data as T
     if (isControlErrorBody(res.data)) {
@@ -165,6 +179,15 @@ export function createMockControl(baseURL: string, options: MockControlOptions =
           await call<DeletedResult>('DELETE', `/webhooks/faults/${encodeURIComponent(id)}`)
         },
         clear: async (impKey) => (await call<DeletedResult>('DELETE', '/webhooks/faults', undefined, keyParams(impKey))).deleted
+      }
+    },
+    merchants: {
+      create: (settings = {}) => call('POST', '/merchants', settings),
+      list: async () => (await call<{ merchants: MerchantView[] }>('GET', '/merchants')).merchants,
+      get: (impKey) => call('GET', `/merchants/${encodeURIComponent(impKey)}`),
+      update: (impKey, patch) => call('PATCH', `/merchants/${encodeURIComponent(impKey)}`, patch),
+      remove: async (impKey) => {
+        await call<{ deleted: string }>('DELETE', `/merchants/${encodeURIComponent(impKey)}`)
       }
     }
   }

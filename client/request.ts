@@ -153,7 +153,8 @@ export class RequestCore {
       method: operation.method,
       url: this.urlOf(operation),
       operationId: operation.operationId,
-      notFoundCode: operation.notFoundCode
+      notFoundCode: operation.notFoundCode,
+      hint: raw.headers['x-iamport-mock-hint']
     })
   }
 

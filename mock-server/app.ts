@@ -27,6 +27,9 @@ import faults, { type Sleep } from './v1/faults/plugin.js'
 import scheduleEngine from './shared/schedules/plugin.js'
 import webhooks from './shared/webhooks/plugin.js'
 import { runSchedule } from './v1/schedules/execute.js'
+import hints from './shared/http/hints.js'
+import v1Hints from './v1/hints/index.js'
+import { RouteBook } from './shared/http/route-book.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -67,7 +70,7 @@ function isResolved(config: ResolvedConfig | ConfigInput | undefined): config is
 
 export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> {
   const config = isResolved(options.config)
-    ? { ...options.config, seed: options.seed ?? options.config.seed }
+    ? { ...options.config, seed: options.seed ?? options.config.seed, seed_given: options.seed !== undefined || options.config.seed_given !== false }
     : resolveConfig(options.config ?? {}, options.seed === undefined ? {} : { seed: options.seed })
   const persistence = options.data ? new Persistence(options.data) : null
   const observers = [options.observer, persistence?.observer].filter((o): o is StateObserver => o !== undefined)
@@ -117,6 +120,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     after: app.webhooks
   })
   persistence?.restoreSchedules(store, app.schedules)
+  app.decorate('v1Routes', new RouteBook())
+  await app.register(hints, { enabled: config.hints })
+  await app.register(v1Hints)
   await app.register(v1Api)
   await app.register(control)
   return app

@@ -22,6 +22,7 @@ const USAGE = `Usage: iamport-mock [options]
   --log-level L    fatal|error|warn|info|debug|trace|silent (default info)
   --accept-any-key any imp_key/imp_secret pair becomes its own merchant at its first getToken
   --no-control     switch the control API off (/__mock/health still answers)
+  --no-hints       no X-Iamport-Mock-Hint explanations on refusals (docs/hints.md)
   --control-token T  require X-Mock-Control-Token: T on the control API (env IAMPORT_MOCK_CONTROL_TOKEN)
   --data FILE      keep keys, payments, schedules, prepared amounts and tokens in FILE across restarts
                    (default: in memory only)
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
         'log-level': { type: 'string' },
         'accept-any-key': { type: 'boolean' },
         'no-control': { type: 'boolean' },
+        'no-hints': { type: 'boolean' },
         'control-token': { type: 'string' },
         data: { type: 'string' },
         'data-fsync': { type: 'string' },
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
   config = {
     ...config,
     accept_any_key: args['accept-any-key'] === true || config.accept_any_key,
+    hints: args['no-hints'] !== true && config.hints,
     control: {
       enabled: args['no-control'] !== true && config.control.enabled,
       token: controlToken ?? config.control.token

@@ -122,7 +122,8 @@ export const JournalEntrySchema = Type.Object(
     duration_ms: Type.Number(),
     imp_key: Type.Union([Type.String(), Type.Null()]),
     fault: Type.Union([Type.String(), Type.Null()], { description: 'rule id or preset:<name> that acted on it' }),
-    outcome: Type.Unsafe<'answered' | 'dropped'>({ type: 'string', enum: ['answered', 'dropped'] })
+    outcome: Type.Unsafe<'answered' | 'dropped'>({ type: 'string', enum: ['answered', 'dropped'] }),
+    hint: Type.Optional(Type.String({ description: 'the X-Iamport-Mock-Hint sent with a refusal caused by a common mistake (docs/hints.md)' }))
   },
   { additionalProperties: false }
 )

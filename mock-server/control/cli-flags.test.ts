@@ -51,6 +51,20 @@ describe('iamport-mock control flags', () => {
     // The bundled command loads @fastify/swagger (kept outside the bundle) on first request.
     const on = await start([])
     expect((await axios.get(`${on.url}/__mock/docs`)).data.info.title).toBe('iamport-mock control API')
+    // So are @fastify/swagger-ui and its files.
+    expect((await axios.get(`${on.url}/__mock/docs/ui/static/swagger-ui-bundle.js`)).status).toBe(200)
+  })
+
+  it('--no-hints sends no X-Iamport-Mock-Hint', async () => {
+    const near = (url: string) => axios.get(`${url}/payments/imp_1/`, { validateStatus: () => true })
+    const on = await start([])
+    expect((await near(on.url)).headers['x-iamport-mock-hint']).toMatch(/trailing slash/)
+    on.child.kill('SIGTERM')
+    await on.exited
+    const off = await start(['--no-hints'])
+    const res = await near(off.url)
+    expect(res.status).toBe(404)
+    expect(res.headers['x-iamport-mock-hint']).toBeUndefined()
   })
 
   it('refuses a config file with a bad fault rule, naming it', async () => {

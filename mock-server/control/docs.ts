@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance, type HTTPMethods, type RouteOptions } fr
 import type { SwaggerOptions } from '@fastify/swagger'
 import { sendJson } from './errors.js'
 
-interface NotedRoute {
+export interface NotedRoute {
   method: HTTPMethods | HTTPMethods[]
   url: string
   schema: RouteOptions['schema']
@@ -24,7 +24,7 @@ const SWAGGER_OPTIONS: SwaggerOptions = {
       version: '1',
       description:
         "Test controls of the i'mport simulator: reset, state, fault rules, virtual clock, request journal, " +
-        'webhook outbox and webhook faults. ' +
+        'webhook outbox and webhook faults, merchants made at runtime. ' +
         'Plain JSON; every failure is { "error": { "code", "message", "details"? } }. ' +
         'With --control-token, send X-Mock-Control-Token (or Authorization: Bearer).'
     },
@@ -34,13 +34,14 @@ const SWAGGER_OPTIONS: SwaggerOptions = {
   }
 }
 
-async function buildDocument(routes: readonly NotedRoute[]): Promise<unknown> {
+/** An OpenAPI document of `routes`, made by @fastify/swagger in a throwaway instance. */
+export async function buildDocument(routes: readonly NotedRoute[], options: SwaggerOptions = SWAGGER_OPTIONS): Promise<unknown> {
   const { default: swagger } = await import('@fastify/swagger')
   const scratch = Fastify({ logger: false })
   // Only the schemas matter here; nothing is validated or serialized.
   scratch.setValidatorCompiler(() => () => true)
   scratch.setSerializerCompiler(() => (data) => JSON.stringify(data))
-  await scratch.register(swagger, SWAGGER_OPTIONS)
+  await scratch.register(swagger, options)
   for (const route of routes) {
     scratch.route({ method: route.method, url: route.url, schema: route.schema ?? {}, handler: async () => null })
   }

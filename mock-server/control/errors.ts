@@ -39,6 +39,14 @@ export const controlErrors = {
       'unknown_merchant',
       `no merchant has imp_key "${impKey.slice(0, 200)}" (under --accept-any-key a merchant exists from its first getToken)`
     ),
+  merchantExists: (impKey: string) =>
+    new ControlError(
+      409,
+      'merchant_exists',
+      `a merchant with imp_key "${impKey.slice(0, 200)}" exists already (PATCH /__mock/merchants/{imp_key} changes it)`
+    ),
+  invalidMerchant: (problems: readonly string[]) =>
+    new ControlError(400, 'invalid_merchant', `invalid merchant settings: ${problems.join('; ')}`, problems),
   faultNotFound: (id: string) => new ControlError(404, 'fault_not_found', `no fault rule has id "${id.slice(0, 100)}"`),
   webhookNotFound: (id: string) =>
     new ControlError(404, 'webhook_not_found', `no webhook delivery has id "${id.slice(0, 100)}" (the outbox keeps the latest webhooks.outbox_size)`),

@@ -1,7 +1,8 @@
 /**
  * The control API, under `/__mock` (outside the i'mport namespace): health, reset, state, fault
- * rules, the clock, the request journal, the webhook outbox and webhook faults, and its own
- * OpenAPI document at `/__mock/docs`.
+ * rules, the clock, the request journal, the webhook outbox and webhook faults, merchants, its own
+ * OpenAPI document at `/__mock/docs`, the simulated V1 routes' at `/__mock/docs/v1`, and Swagger UI
+ * over both at `/__mock/docs/ui`.
  *
  * It is its own encapsulated Fastify context: its answers and errors are plain JSON
  * (`{ error: { code, message } }`, never the i'mport envelope nor Fastify's default body), its
@@ -22,7 +23,10 @@ import reset from './reset.js'
 import state from './state.js'
 import requests from './requests.js'
 import webhooks from './webhooks.js'
+import merchants from './merchants.js'
 import { serveDocs } from './docs.js'
+import { serveV1Docs } from './docs-v1.js'
+import { serveDocsUi } from './docs-ui.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -47,7 +51,11 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   )
 
   // Registered first, so that it sees every control route (and only those).
-  if (options.enabled) serveDocs(app)
+  if (options.enabled) {
+    serveDocs(app)
+    serveV1Docs(app, app.v1Routes.routes)
+    serveDocsUi(app)
+  }
 
   // CI wait loops poll this: it answers once every route is registered and the server listens.
   // Always served, whatever --no-control and --control-token say.
@@ -78,6 +86,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   await app.register(clock)
   await app.register(requests)
   await app.register(webhooks)
+  await app.register(merchants)
 }
 
 export default controlPlane

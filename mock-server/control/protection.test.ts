@@ -97,6 +97,8 @@ describe('control API answers', () => {
         '/__mock/faults',
         '/__mock/faults/{id}',
         '/__mock/health',
+        '/__mock/merchants',
+        '/__mock/merchants/{imp_key}',
         '/__mock/requests',
         '/__mock/reset',
         '/__mock/state',

@@ -13,7 +13,7 @@ import { controlErrors, sendJson } from './errors.js'
 import { ControlErrorSchema, ResetBodySchema, ResetResultSchema, type ResetResult } from '../../api/control/schemas.js'
 
 const reset: FastifyPluginAsync = async (app) => {
-  const { store, config } = app.mock
+  const { store } = app.mock
 
   app.post(
     '/reset',
@@ -35,7 +35,7 @@ const reset: FastifyPluginAsync = async (app) => {
       }
       for (const state of [...store.allMerchants()]) {
         const key = state.merchant.imp_key
-        if (isOpenMerchant(config, key)) store.removeMerchant(key)
+        if (isOpenMerchant(state)) store.removeMerchant(key)
       }
       store.reset()
       app.faults.reset()

@@ -12,11 +12,11 @@ import { clockView } from './clock.js'
 import { ControlErrorSchema, ImpKeyQuerySchema, StateSchema, type MerchantSnapshot } from '../../api/control/schemas.js'
 
 /** One merchant as the state API shows it: keys masked as the i'mport API shows them, never a card number. */
-export function snapshot(state: MerchantState, config: ResolvedConfig, schedules: ScheduleBook): MerchantSnapshot {
+export function snapshot(state: MerchantState, _config: ResolvedConfig, schedules: ScheduleBook): MerchantSnapshot {
   return {
     imp_key: state.merchant.imp_key,
     name: state.merchant.name,
-    open: isOpenMerchant(config, state.merchant.imp_key),
+    open: isOpenMerchant(state),
     clock: clockView(state.clock, state),
     token: state.token ? { expired_at: state.token.expired_at } : null,
     billing_keys: [...state.billingKeys.values()].map(renderCustomer),

@@ -13,6 +13,8 @@ import schedules from './routes/schedules.js'
 
 const v1Api: FastifyPluginAsync = async (app) => {
   tagRoutes(app, 'v1')
+  // Its OpenAPI document and near-miss hints are made from the routes as registered.
+  app.v1Routes.watch(app)
   await app.register(users)
   await app.register(customers)
   await app.register(subscribePayments)

@@ -149,8 +149,9 @@ describe('reset', () => {
     expect(error).toMatchObject({ status: 404, code: 'unknown_merchant' })
   })
 
-  it('restarts a merchant id stream, so the same calls give the same ids again', async () => {
-    h = await startHttp()
+  it('restarts a merchant id stream when a seed was given, so the same calls give the same ids again', async () => {
+    // Without a seed a reset keeps the stream going instead (docs/ids.md, ids-after-reset.test.ts).
+    h = await startHttp({ seed: 'replay' })
     const run = async () => {
       const m = await h.merchant()
       await m.issueKey('customer_1')

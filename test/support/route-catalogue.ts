@@ -41,7 +41,7 @@ export interface RouteRequest {
 }
 
 export interface RouteEntry {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** The pattern as Fastify registered it, e.g. `/subscribe/customers/:customer_uid`. */
   readonly route: string
   readonly area: Area
@@ -288,6 +288,12 @@ export const ROUTES: readonly RouteEntry[] = [
   // --- control API ---------------------------------------------------------------------------
   { method: 'GET', route: '/__mock/health', area: 'control', writes: false, request: () => ({}) },
   { method: 'GET', route: '/__mock/docs', area: 'control', writes: false, request: () => ({}) },
+  { method: 'GET', route: '/__mock/docs/v1', area: 'control', writes: false, request: () => ({}) },
+  { method: 'GET', route: '/__mock/docs/ui', area: 'control', writes: false, request: () => ({}) },
+  // Swagger UI's files: Fastify's route tree prints `/__mock/docs/ui/*` as `ui*`.
+  { method: 'GET', route: '/__mock/docs/ui*', area: 'control', writes: false, request: () => ({}) },
+  // The home page (what is running, links to the docs).
+  { method: 'GET', route: '/', area: 'control', writes: false, request: () => ({}) },
   {
     method: 'POST',
     route: '/__mock/reset',
@@ -354,7 +360,19 @@ export const ROUTES: readonly RouteEntry[] = [
     area: 'control',
     writes: false,
     request: (f) => ({ query: { imp_key: f.imp_key, limit: 50 } })
-  }
+  },
+  { method: 'GET', route: '/__mock/merchants', area: 'control', writes: false, request: () => ({}) },
+  { method: 'POST', route: '/__mock/merchants', area: 'control', writes: true, request: () => ({ body: { name: 'another shop' } }) },
+  { method: 'GET', route: '/__mock/merchants/:imp_key', area: 'control', writes: false, request: (f) => ({ params: { imp_key: f.imp_key } }) },
+  {
+    method: 'PATCH',
+    route: '/__mock/merchants/:imp_key',
+    area: 'control',
+    writes: true,
+    request: (f) => ({ params: { imp_key: f.imp_key }, body: { webhook_url: f.webhook_url } })
+  },
+  // An unknown merchant: deleting the fixture's own would leave the other tables nothing to act on.
+  { method: 'DELETE', route: '/__mock/merchants/:imp_key', area: 'control', writes: true, request: () => ({ params: { imp_key: 'no_such_shop' } }) }
 ]
 
 /** The URL of a request: the route with its parameters percent-encoded, and the query in qs's bracket form. */

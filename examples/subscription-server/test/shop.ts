@@ -18,13 +18,14 @@ export interface Shop {
   store: MemoryStore
   /** Every line the shop logged, as written. */
   logLines: string[]
-  /** The simulator's control API: faults, clock, state, journal. */
+  /** The simulator's control API: faults, clock, state, journal, merchants. */
   mock: MockControl
 }
 
-export async function startShop(): Promise<Shop> {
+/** The shop with the docs key pair, or with a merchant's own (one made through `mock.merchants.create`). */
+export async function startShop(credentials: { impKey: string; impSecret: string } = { impKey: IMP_KEY, impSecret: IMP_SECRET }): Promise<Shop> {
   const iamportBaseUrl = inject('iamportBaseUrl')
-  const config: Config = { iamportBaseUrl, impKey: IMP_KEY, impSecret: IMP_SECRET, port: 0, iamportTimeoutMs: 10_000 }
+  const config: Config = { iamportBaseUrl, ...credentials, port: 0, iamportTimeoutMs: 10_000 }
   const store = new MemoryStore()
   const logLines: string[] = []
   const app = await buildApp(config, { store, logger: { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } })

@@ -9,6 +9,7 @@ import { Ajv } from 'ajv'
 import { FaultRuleError, parseFaultRule } from '../faults/validate.js'
 import type { FaultRuleInput } from '../../../api/control/faults.js'
 import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
+import { MerchantSchema, type ChannelConfig, type MerchantConfigInput } from '../../../api/control/merchants.js'
 import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js'
 
 /** The public key pair from i'mport's own documentation and client READMEs; not a secret. */
@@ -16,40 +17,7 @@ import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js'
 /** The seed `buildApp` uses when none is given, so tests get the same ids on every run. */
 export const DEFAULT_SEED = 'iamport-mock'
 
-const ChannelSchema = Type.Object(
-  {
-    pg_provider: Type.String({ minLength: 1, description: 'PG code, e.g. nice, html5_inicis, kakaopay' }),
-    pg_id: Type.String({ minLength: 1, description: 'the merchant id (MID) at the PG, e.g. nictest04m, INIBillTst' }),
-    default: Type.Optional(Type.Boolean({ description: 'used when a request names no pg; the first channel otherwise' })),
-    sandbox: Type.Optional(Type.Boolean({ description: 'a test channel; defaults to the merchant test_channel' }))
-  },
-  { additionalProperties: false }
-)
-export type ChannelConfig = Static<typeof ChannelSchema>
-
-const MerchantSchema = Type.Object(
-  {
-    imp_key: Type.String({ minLength: 1 }),
-    imp_secret: Type.String({ minLength: 1 }),
-    name: Type.Optional(Type.String()),
-    test_channel: Type.Optional(Type.Boolean({ description: 'payments and keys of this merchant carry sandbox: true (2026 include_sandbox rule)' })),
-    channels: Type.Optional(Type.Array(ChannelSchema)),
-    webhook_url: Type.Optional(Type.String({ description: 'the console Notification URL; notice_url on a request wins' })),
-    webhook_content_type: Type.Optional(
-      Type.Unsafe<'application/json' | 'application/x-www-form-urlencoded'>({
-        type: 'string',
-        enum: ['application/json', 'application/x-www-form-urlencoded']
-      })
-    ),
-    webhook_retry: Type.Optional(
-      Type.Boolean({
-        description: 'the console retry switch: up to 5 resends one minute apart on a network error or 5xx (default off)'
-      })
-    )
-  },
-  { additionalProperties: false }
-)
-export type MerchantConfigInput = Static<typeof MerchantSchema>
+export type { ChannelConfig, MerchantConfigInput }
 
 const FidelitySchema = Type.Object(
   {
@@ -138,7 +106,12 @@ export const ConfigSchema = Type.Object(
     ),
     faults: Type.Optional(Type.Array(Type.Unknown(), { description: 'fault rules in force from start-up (and again after a full reset)' })),
     webhooks: Type.Optional(WebhooksSchema),
-    schedules: Type.Optional(SchedulesSchema)
+    schedules: Type.Optional(SchedulesSchema),
+    hints: Type.Optional(
+      Type.Boolean({
+        description: 'explain refusals caused by common mistakes in an X-Iamport-Mock-Hint header, the journal and the log (default true)'
+      })
+    )
   },
   { additionalProperties: false }
 )
@@ -154,6 +127,8 @@ export interface MerchantConfig {
   readonly imp_key: string
   readonly imp_secret: string
   readonly name: string
+  /** The merchant code (가맹점 식별코드), shown by the control API only; null when none was given. */
+  readonly merchant_code: string | null
   readonly test_channel: boolean
   /** Never empty for configured merchants; the first is the default. */
   readonly channels: readonly PgChannel[]
@@ -187,6 +162,11 @@ export interface ResolvedConfig {
   /** Tells a resolved config from the raw file shape. */
   readonly resolved: true
   readonly seed: string
+  /**
+   * false when the seed is a default (no --seed, no seed in the file, none given to buildApp): a
+   * reset then keeps the id streams going instead of replaying them (docs/ids.md). Absent: true.
+   */
+  readonly seed_given?: boolean
   readonly merchants: readonly MerchantConfig[]
   readonly fidelity: FidelityOptions
   readonly body_limit: number
@@ -198,6 +178,8 @@ export interface ResolvedConfig {
   readonly faults: readonly FaultRuleInput[]
   readonly webhooks: WebhookOptions
   readonly schedules: ScheduleOptions
+  /** X-Iamport-Mock-Hint on refusals caused by common mistakes (docs/hints.md). */
+  readonly hints: boolean
 }
 
 export const DEFAULT_FIDELITY: FidelityOptions = {
@@ -244,6 +226,7 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
     imp_key: input.imp_key,
     imp_secret: input.imp_secret,
     name: input.name ?? input.imp_key,
+    merchant_code: input.merchant_code ?? null,
     test_channel: testChannel,
     channels: channels.map(({ pg_provider, pg_id, sandbox }) => ({ pg_provider, pg_id, sandbox })),
     webhook_url: input.webhook_url ?? null,
@@ -301,6 +284,7 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
   return {
     resolved: true,
     seed: overrides.seed ?? config.seed ?? overrides.defaultSeed ?? DEFAULT_SEED,
+    seed_given: overrides.seed !== undefined || config.seed !== undefined,
     merchants,
     fidelity: { ...DEFAULT_FIDELITY, ...config.fidelity },
     body_limit: config.body_limit ?? 1024 * 1024,
@@ -309,7 +293,8 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     journal_size: config.journal_size ?? DEFAULT_JOURNAL_SIZE,
     faults,
     webhooks: { ...DEFAULT_WEBHOOKS, ...config.webhooks },
-    schedules: { ...DEFAULT_SCHEDULES, ...config.schedules }
+    schedules: { ...DEFAULT_SCHEDULES, ...config.schedules },
+    hints: config.hints ?? true
   }
 }
 

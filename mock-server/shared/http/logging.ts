@@ -4,6 +4,7 @@
  */
 import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import pino from 'pino'
+import type {} from './hints.js'
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'
 
@@ -43,7 +44,13 @@ export class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = { req: request, res: reply, ms: Math.round(reply.elapsedTime * 10) / 10 }
+    const line = {
+      req: request,
+      res: reply,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      // A refusal caused by a common mistake carries its explanation (shared/http/hints.ts).
+      ...(request.mockHint ? { hint: request.mockHint } : {})
+    }
     if (error) reply.log.error({ ...line, err: error }, 'request errored')
     else reply.log.info(line, 'request completed')
   }

@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { RequestJournal, envelopeCode, journalPath } from './journal.js'
 import { impKeyOf } from './imp-key.js'
 import { apiOf } from '../http/namespaces.js'
+import type {} from '../http/hints.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -43,7 +44,8 @@ export function recordRequest(journal: RequestJournal, request: FastifyRequest, 
     duration_ms: Math.round(reply.elapsedTime * 100) / 100,
     imp_key: impKeyOf(request),
     fault: request.fault?.source ?? null,
-    outcome
+    outcome,
+    ...(request.mockHint ? { hint: request.mockHint } : {})
   })
 }
 

@@ -9,6 +9,7 @@
  *   {"t":"payment","k":"…","r":<PaymentRecord>}          the whole record after each change
  *   {"t":"prepare","k":"…","r":<PrepareRecord>}
  *   {"t":"schedule","k":"…","r":<ScheduleRecord>}        the whole record after each change
+ *   {"t":"merchant_settings","k":"…","m":<merchant settings>}   made or changed through the control API
  *   {"t":"reset","k":"…"}  /  {"t":"merchant_removed","k":"…"}
  *
  * Each line is written with one synchronous write(2) before the request that caused it is
@@ -29,6 +30,8 @@ export type DataLine =
   | { t: 'header'; format: string; version: number }
   | { t: 'merchant'; k: string; secret: string }
   | { t: 'merchant_removed'; k: string }
+  /** A merchant's whole settings (config-file shape), as the control API last made or changed them. */
+  | { t: 'merchant_settings'; k: string; m: Record<string, unknown> }
   | { t: 'reset'; k: string }
   | { t: 'token'; k: string; r: { access_token: string; expired_at: number } }
   | { t: 'key'; k: string; r: Record<string, unknown> & { customer_uid: string } }

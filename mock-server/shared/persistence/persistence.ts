@@ -6,18 +6,20 @@
  * compacted, and loaded into the store. While running: every change the store makes is one line
  * appended through the store's observer, synchronously, before the request is answered.
  *
- * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants.
+ * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants, and merchants
+ * made or changed through the control API (their settings win over the config file's).
  * Not kept: the clocks' offsets and frozen state, fault rules made through the control API, the
  * request journal, the webhook outbox and the id streams' positions (ids already taken are
  * skipped, not reused).
  */
-import { resolveMerchant, type ResolvedConfig } from '../config/config.js'
+import { resolveMerchant, type MerchantConfigInput, type ResolvedConfig } from '../config/config.js'
+import { merchantInput, merchantProblems } from '../config/merchant-settings.js'
 import type { MerchantState, StateChange, StateObserver } from '../store/merchant-state.js'
 import { PaymentRecord, type BillingKeyRecord, type PrepareRecord } from '../store/records.js'
 import type { Store } from '../store/store.js'
 import type { ScheduleBook } from '../schedules/book.js'
 import type { ScheduleRecord } from '../store/schedule-records.js'
-import { DataFileWriter, lockDataFile, readDataFile, rewriteDataFile, type DataLine, type FsyncPolicy } from './data-file.js'
+import { DataFileError, DataFileWriter, lockDataFile, readDataFile, rewriteDataFile, type DataLine, type FsyncPolicy } from './data-file.js'
 
 export interface PersistenceOptions {
   /** The data file; created on first start. */
@@ -29,6 +31,8 @@ export interface PersistenceOptions {
 /** One merchant's records as the file holds them, latest version of each. */
 interface MerchantModel {
   secret: string | null
+  /** Settings made or changed through the control API (config-file shape); null when never. */
+  settings: Record<string, unknown> | null
   token: (DataLine & { t: 'token' }) | null
   keys: Map<string, DataLine & { t: 'key' }>
   /** In first-insertion order: the order payments were made in. */
@@ -89,6 +93,21 @@ export class Persistence {
     }
   }
 
+  /** The merchant of a settings line: the configured one with these settings, or a new control-made one. */
+  private merchantFromSettings(store: Store, impKey: string, settings: Record<string, unknown>): MerchantState {
+    const problems = merchantProblems(settings)
+    if (problems.length > 0 || settings.imp_key !== impKey) {
+      throw new DataFileError(
+        `${this.options.file}: the settings kept for merchant "${impKey}" are invalid: ${problems.join('; ') || 'imp_key differs'}`
+      )
+    }
+    const merchant = resolveMerchant(settings as MerchantConfigInput)
+    const known = store.merchantByKey(impKey)
+    if (!known) return store.addMerchant(merchant, 'control')
+    store.updateMerchant(known, merchant)
+    return known
+  }
+
   /**
    * Puts the schedules read at open into the schedules engine's books (which exist only once its
    * plugin is registered, after the store is loaded).
@@ -119,7 +138,7 @@ export class Persistence {
     this.loading = true
     try {
       for (const [impKey, m] of model) {
-        let state = store.merchantByKey(impKey)
+        let state = m.settings === null ? store.merchantByKey(impKey) : this.merchantFromSettings(store, impKey, m.settings)
         if (!state && m.secret !== null && config.accept_any_key) {
           state = store.addMerchant(resolveMerchant({ imp_key: impKey, imp_secret: m.secret }))
         }
@@ -170,6 +189,8 @@ export function lineFor(merchant: MerchantState, change: StateChange): DataLine 
       return { t: 'token', k, r: { access_token: change.record.access_token, expired_at: change.record.expired_at } }
     case 'merchant_added':
       return { t: 'merchant', k, secret: merchant.merchant.imp_secret }
+    case 'merchant_settings':
+      return { t: 'merchant_settings', k, m: merchantInput(merchant.merchant) as unknown as Record<string, unknown> }
     case 'merchant_removed':
       return { t: 'merchant_removed', k }
     case 'reset':
@@ -177,8 +198,9 @@ export function lineFor(merchant: MerchantState, change: StateChange): DataLine 
   }
 }
 
-const emptyModel = (secret: string | null = null): MerchantModel => ({
+const emptyModel = (secret: string | null = null, settings: Record<string, unknown> | null = null): MerchantModel => ({
   secret,
+  settings,
   token: null,
   keys: new Map(),
   payments: new Map(),
@@ -201,11 +223,14 @@ export function collapse(lines: readonly DataLine[]): Map<string, MerchantModel>
       case 'merchant':
         of(line.k).secret = line.secret
         break
+      case 'merchant_settings':
+        of(line.k).settings = line.m
+        break
       case 'merchant_removed':
         model.delete(line.k)
         break
       case 'reset':
-        model.set(line.k, emptyModel(of(line.k).secret))
+        model.set(line.k, emptyModel(of(line.k).secret, of(line.k).settings))
         break
       case 'token':
         of(line.k).token = line
@@ -240,6 +265,7 @@ function compacted(model: Map<string, MerchantModel>): DataLine[] {
   const out: DataLine[] = []
   for (const [k, m] of model) {
     if (m.secret !== null) out.push({ t: 'merchant', k, secret: m.secret })
+    if (m.settings !== null) out.push({ t: 'merchant_settings', k, m: m.settings })
     if (m.token) out.push(m.token)
     out.push(...m.keys.values(), ...m.payments.values(), ...m.prepares.values(), ...m.schedules.values())
   }

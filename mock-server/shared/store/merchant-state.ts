@@ -24,10 +24,15 @@ export type StateChange =
   | { kind: 'schedule'; record: ScheduleRecord }
   /** A merchant joined the store after start-up (open merchant mode). */
   | { kind: 'merchant_added' }
+  /** A merchant was created or changed through the control API (its whole settings are kept). */
+  | { kind: 'merchant_settings' }
   /** A merchant left the store (a full reset forgets open merchants). */
   | { kind: 'merchant_removed' }
   /** The merchant's data was emptied (control API reset). */
   | { kind: 'reset' }
+
+/** Where a merchant came from: the config file (or the docs merchant), the control API, or open mode. */
+export type MerchantOrigin = 'config' | 'control' | 'open'
 
 export type StateObserver = (merchant: MerchantState, change: StateChange) => void
 
@@ -44,12 +49,24 @@ export class MerchantState {
   /** This merchant's time: the server clock plus whatever the control API moved it by. */
   readonly clock: VirtualClock
   ids: IdGenerator
+  /**
+   * imp_uids handed out before a reset that kept the id stream going (no seed given): never
+   * handed out again, though the payments are gone (docs/ids.md).
+   */
+  retiredImpUids = new Set<string>()
+  /** A full reset forgets open merchants; configured and control-made ones stay (emptied). */
+  origin: MerchantOrigin = 'config'
+  /** Told when a token stops working: replaced after it expired, or forgotten by a reset (hints). */
+  onTokenEnded: ((token: TokenRecord, ended: 'expired' | 'reset') => void) | null = null
 
   constructor(
-    readonly merchant: MerchantConfig,
+    /** Replaced as a whole when the control API changes the merchant's settings. */
+    public merchant: MerchantConfig,
     private readonly seed: string,
     serverClock: Clock,
-    private readonly observer: StateObserver | null = null
+    private readonly observer: StateObserver | null = null,
+    /** true (a seed was given): a reset restarts the id stream, so the same requests get the same ids. */
+    private readonly replayIdsOnReset = true
   ) {
     this.clock = new VirtualClock(serverClock)
     this.ids = new IdGenerator(`${seed}:${merchant.imp_key}`)
@@ -63,11 +80,12 @@ export class MerchantState {
   /** A fresh imp_uid that no payment of this merchant has. */
   newImpUid(prefix: 'imp_' | 'imps_'): string {
     let id = this.ids.impUid(prefix)
-    while (this.payments.has(id)) id = this.ids.impUid(prefix)
+    while (this.payments.has(id) || this.retiredImpUids.has(id)) id = this.ids.impUid(prefix)
     return id
   }
 
   setToken(record: TokenRecord): void {
+    if (this.token !== null && this.token.access_token !== record.access_token) this.onTokenEnded?.(this.token, 'expired')
     this.token = record
     this.observer?.(this, { kind: 'token', record })
   }
@@ -109,8 +127,15 @@ export class MerchantState {
     return this.paymentsByMerchantUid.get(merchantUid).find((p) => p.status === 'paid')
   }
 
-  /** Forgets everything and restarts the id stream and clock, as on a fresh start. */
+  /**
+   * Forgets everything and restarts the clock, as on a fresh start. With a seed given the id
+   * stream restarts too (the same requests get the same ids again); without one it goes on, and
+   * the imp_uids of the forgotten payments are retired, so no id handed out before repeats.
+   */
   reset(): void {
+    if (this.token !== null) this.onTokenEnded?.(this.token, 'reset')
+    if (this.replayIdsOnReset) this.ids = new IdGenerator(`${this.seed}:${this.merchant.imp_key}`)
+    else for (const id of this.payments.keys()) this.retiredImpUids.add(id)
     this.token = null
     this.billingKeys.clear()
     this.payments.clear()
@@ -118,7 +143,6 @@ export class MerchantState {
     this.paymentsByCustomerUid.clear()
     this.prepares.clear()
     this.clock.reset()
-    this.ids = new IdGenerator(`${this.seed}:${this.merchant.imp_key}`)
     this.observer?.(this, { kind: 'reset' })
   }
 }

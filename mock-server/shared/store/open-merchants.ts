@@ -18,7 +18,7 @@ export function merchantForGetToken(store: Store, config: ResolvedConfig, impKey
   return store.addMerchant(resolveMerchant({ imp_key: impKey, imp_secret: impSecret }))
 }
 
-/** Whether a merchant was registered by open mode rather than configured. */
-export function isOpenMerchant(config: ResolvedConfig, impKey: string): boolean {
-  return !config.merchants.some((m) => m.imp_key === impKey)
+/** Whether a merchant was registered by open mode (not configured, not made through the control API). */
+export function isOpenMerchant(state: MerchantState): boolean {
+  return state.origin === 'open'
 }

@@ -5,7 +5,14 @@
 import type { Clock } from '../clock.js'
 import { VirtualClock } from '../clock.js'
 import type { MerchantConfig, ResolvedConfig } from '../config/config.js'
-import { MerchantState, type StateObserver } from './merchant-state.js'
+import { MerchantState, type MerchantOrigin, type StateObserver } from './merchant-state.js'
+import { TokenHistory, type PastToken } from './token-history.js'
+
+/** What is known of an access token (for hints): live or expired, ended earlier, or nothing. */
+export type TokenStatus =
+  | { readonly kind: 'live' | 'expired'; readonly state: MerchantState; readonly expired_at: number }
+  | ({ readonly kind: 'past' } & PastToken)
+  | { readonly kind: 'unknown' }
 
 export class Store {
   private readonly merchants = new Map<string, MerchantState>()
@@ -15,6 +22,10 @@ export class Store {
   readonly clock: VirtualClock
   /** Told after a reset, so that state kept beside the store (schedules, webhooks) is emptied with it. */
   private readonly resetListeners: Array<(merchant: MerchantState | null) => void> = []
+  /** Id streams of removed merchants (no seed given): a merchant added again with the key goes on from them. */
+  private readonly formerIds = new Map<string, { ids: MerchantState['ids']; retired: Set<string> }>()
+  /** Tokens that stopped working, and why. */
+  private readonly tokenHistory = new TokenHistory()
 
   constructor(
     readonly config: ResolvedConfig,
@@ -25,26 +36,55 @@ export class Store {
     for (const merchant of config.merchants) this.register(merchant)
   }
 
-  /** Adds a merchant after start-up (open merchant mode); the observer is told, unlike for configured ones. */
-  addMerchant(merchant: MerchantConfig): MerchantState {
+  /**
+   * Adds a merchant after start-up (open merchant mode, or the control API); the observer is told,
+   * unlike for configured ones: an open merchant by its secret, a control-made one by its settings.
+   */
+  addMerchant(merchant: MerchantConfig, origin: MerchantOrigin = 'open'): MerchantState {
     const state = this.register(merchant)
-    this.observer?.(state, { kind: 'merchant_added' })
+    state.origin = origin
+    this.observer?.(state, { kind: origin === 'control' ? 'merchant_settings' : 'merchant_added' })
     return state
   }
 
+  /** Replaces a merchant's settings (control API); its data stays. */
+  updateMerchant(state: MerchantState, merchant: MerchantConfig): void {
+    state.merchant = merchant
+    this.observer?.(state, { kind: 'merchant_settings' })
+  }
+
   private register(merchant: MerchantConfig): MerchantState {
-    const state = new MerchantState(merchant, this.config.seed, this.clock, this.observer)
+    const replay = this.config.seed_given !== false
+    const state = new MerchantState(merchant, this.config.seed, this.clock, this.observer, replay)
+    const former = this.formerIds.get(merchant.imp_key)
+    if (former) {
+      state.ids = former.ids
+      state.retiredImpUids = former.retired
+      this.formerIds.delete(merchant.imp_key)
+    }
+    state.onTokenEnded = (token, ended) =>
+      this.tokenHistory.note(token.access_token, { imp_key: state.merchant.imp_key, expired_at: token.expired_at, ended })
     this.merchants.set(merchant.imp_key, state)
     return state
   }
 
-  /** Forgets a merchant entirely (its token stops working). Returns whether it existed. */
+  /**
+   * Forgets a merchant entirely (its token stops working; what is kept beside the store for it,
+   * schedules and webhooks, is emptied as by a reset). Returns whether it existed.
+   */
   removeMerchant(impKey: string): boolean {
     const state = this.merchants.get(impKey)
     if (!state) return false
-    if (state.token) this.tokens.delete(state.token.access_token)
+    if (state.token) {
+      this.tokens.delete(state.token.access_token)
+      this.tokenHistory.note(state.token.access_token, { imp_key: impKey, expired_at: state.token.expired_at, ended: 'removed' })
+    }
     this.merchants.delete(impKey)
+    if (this.config.seed_given === false) {
+      this.formerIds.set(impKey, { ids: state.ids, retired: new Set([...state.retiredImpUids, ...state.payments.keys()]) })
+    }
     this.observer?.(state, { kind: 'merchant_removed' })
+    for (const listener of this.resetListeners) listener(state)
     return true
   }
 
@@ -61,6 +101,17 @@ export class Store {
     const state = this.tokens.get(accessToken)
     if (!state?.token || state.token.access_token !== accessToken) return undefined
     return state.token.expired_at > state.now() ? state : undefined
+  }
+
+  /** Why a token does or does not work; for hints, never for authentication. */
+  tokenStatus(accessToken: string): TokenStatus {
+    const state = this.tokens.get(accessToken)
+    if (state?.token?.access_token === accessToken) {
+      const { expired_at } = state.token
+      return { kind: expired_at > state.now() ? 'live' : 'expired', state, expired_at }
+    }
+    const past = this.tokenHistory.get(accessToken)
+    return past ? { kind: 'past', ...past } : { kind: 'unknown' }
   }
 
   /** Records the merchant's new token, forgetting the one it replaces. */

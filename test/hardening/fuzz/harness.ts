@@ -21,7 +21,12 @@ export interface FuzzOutcome {
   readonly request: BuiltRequest
   readonly status: number
   readonly body: string
+  /** The answer's Content-Type (the documentation pages answer HTML, scripts and styles). */
+  readonly contentType?: string | undefined
 }
+
+/** A documentation page's answer (home page, Swagger UI and its files): not an API answer. */
+const PAGE_TYPES = /^(?:text\/html|text\/css|application\/javascript|image\/)/
 
 export class InvariantError extends Error {
   override readonly name = 'InvariantError'
@@ -137,7 +142,7 @@ export class FuzzHarness {
     } catch (err) {
       throw new InvariantError(`no answer at all (${(err as Error).message}) to ${describe(request)}`)
     }
-    const outcome = { request, status: res.statusCode, body: res.body }
+    const outcome = { request, status: res.statusCode, body: res.body, contentType: res.headers['content-type'] as string | undefined }
     const after = this.snapshot()
     const refused = checkAnswer(outcome, request.url)
     const perRoute = this.outcomes.get(`${entry.method} ${entry.route}`) ?? new Map<string, number>()
@@ -166,6 +171,7 @@ export function checkAnswer(outcome: FuzzOutcome, url: string): boolean {
   const { status, body } = outcome
   const where = () => `${describe(outcome.request)} → ${status} ${body.slice(0, 300)}`
   if (status >= 500) throw new InvariantError(`5xx: ${where()}`)
+  if (status < 400 && PAGE_TYPES.test(outcome.contentType ?? '')) return false
   let json: unknown
   try {
     json = JSON.parse(body)
