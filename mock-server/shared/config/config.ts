@@ -10,6 +10,7 @@ import { FaultRuleError, parseFaultRule } from '../faults/validate.js'
 import type { FaultRuleInput } from '../../../api/control/faults.js'
 import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
 import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js'
+import { ChannelSettingFields, DEFAULT_CERTIFICATION_CHANNEL, TierSchema, resolvePgSetting, type PgSetting, type TierConfig } from './pg-settings.js'
 
 /** The public key pair from i'mport's own documentation and client READMEs; not a secret. */
 
@@ -21,7 +22,8 @@ const ChannelSchema = Type.Object(
     pg_provider: Type.String({ minLength: 1, description: 'PG code, e.g. nice, html5_inicis, kakaopay' }),
     pg_id: Type.String({ minLength: 1, description: 'the merchant id (MID) at the PG, e.g. nictest04m, INIBillTst' }),
     default: Type.Optional(Type.Boolean({ description: 'used when a request names no pg; the first channel otherwise' })),
-    sandbox: Type.Optional(Type.Boolean({ description: 'a test channel; defaults to the merchant test_channel' }))
+    sandbox: Type.Optional(Type.Boolean({ description: 'a test channel; defaults to the merchant test_channel' })),
+    ...ChannelSettingFields
   },
   { additionalProperties: false }
 )
@@ -36,6 +38,7 @@ const MerchantSchema = Type.Object(
       Type.Boolean({ description: 'payments and keys of this merchant carry sandbox: true (2026 include_sandbox rule)' })
     ),
     channels: Type.Optional(Type.Array(ChannelSchema)),
+    tiers: Type.Optional(Type.Array(TierSchema, { description: 'sub-merchants, named by the Tier header (GET /tiers/{tier_code})' })),
     webhook_url: Type.Optional(Type.String({ description: 'the console Notification URL; notice_url on a request wins' })),
     webhook_content_type: Type.Optional(
       Type.Unsafe<'application/json' | 'application/x-www-form-urlencoded'>({
@@ -158,8 +161,12 @@ export interface MerchantConfig {
   readonly imp_secret: string
   readonly name: string
   readonly test_channel: boolean
-  /** Never empty for configured merchants; the first is the default. */
+  /** The charge (api_payment) channels; never empty for configured merchants; the first is the default. */
   readonly channels: readonly PgChannel[]
+  /** Every configured channel with its type and channel_key, as `GET /users/pg` lists them. */
+  readonly pg_settings: readonly PgSetting[]
+  /** Sub-merchants a `Tier` header may name. */
+  readonly tiers: readonly TierConfig[]
   readonly webhook_url: string | null
   readonly webhook_content_type: 'application/json' | 'application/x-www-form-urlencoded'
   /** Resend up to 5 times, a minute apart (simulator clock), after a network error or 5xx. */
@@ -225,7 +232,8 @@ export const DEFAULT_SCHEDULES: ScheduleOptions = { poll_ms: 1000 }
 /** Channels of the docs merchant: the two test MIDs i'mport's guides use for billing keys. */
 export const DEFAULT_CHANNELS: readonly ChannelConfig[] = [
   { pg_provider: 'nice', pg_id: 'nictest04m', default: true },
-  { pg_provider: 'html5_inicis', pg_id: 'INIBillTst' }
+  { pg_provider: 'html5_inicis', pg_id: 'INIBillTst' },
+  DEFAULT_CERTIFICATION_CHANNEL
 ]
 
 export class ConfigError extends Error {
@@ -235,7 +243,10 @@ export class ConfigError extends Error {
 /** A merchant with every default filled in. */
 export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
   const testChannel = input.test_channel ?? false
-  const channels = (input.channels ?? DEFAULT_CHANNELS).map((c) => ({
+  const configured = input.channels ?? DEFAULT_CHANNELS
+  const pgSettings = configured.map((c) => resolvePgSetting(input.imp_key, { ...c, sandbox: c.sandbox ?? testChannel }))
+  // Identity-verification channels cannot charge: only the other types are charge channels.
+  const channels = configured.filter((c) => c.type !== 'certification').map((c) => ({
     pg_provider: c.pg_provider,
     pg_id: c.pg_id,
     sandbox: c.sandbox ?? testChannel,
@@ -249,6 +260,8 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
     name: input.name ?? input.imp_key,
     test_channel: testChannel,
     channels: channels.map(({ pg_provider, pg_id, sandbox }) => ({ pg_provider, pg_id, sandbox })),
+    pg_settings: pgSettings,
+    tiers: input.tiers ?? [],
     webhook_url: input.webhook_url ?? null,
     webhook_content_type: input.webhook_content_type ?? 'application/json',
     webhook_retry: input.webhook_retry ?? false
