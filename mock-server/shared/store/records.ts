@@ -196,7 +196,9 @@ export class PaymentRecord implements BuyerFields {
 
   /** What can still be refunded. */
   get cancellable(): number {
-    return this.status === 'failed' || this.status === 'ready' ? 0 : this.amount - this.cancel_amount
+    // A virtual account never paid (waiting, or revoked) holds no money to refund.
+    if (this.status === 'failed' || this.status === 'ready' || (this.pay_method === 'vbank' && this.paid_at === 0)) return 0
+    return this.amount - this.cancel_amount
   }
 }
 
