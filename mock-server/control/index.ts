@@ -1,6 +1,7 @@
 /**
  * The control API, under `/__mock` (outside the i'mport namespace): health, reset, state, fault
- * rules, the clock, the request journal, the webhook outbox and webhook faults, and its own
+ * rules, the clock, the request journal, the webhook outbox and webhook faults, vbank deposits
+ * and certification OTPs (families.ts), and its own
  * OpenAPI document at `/__mock/docs`.
  *
  * It is its own encapsulated Fastify context: its answers and errors are plain JSON
@@ -22,6 +23,7 @@ import reset from './reset.js'
 import state from './state.js'
 import requests from './requests.js'
 import webhooks from './webhooks.js'
+import families from './families.js'
 import { serveDocs } from './docs.js'
 
 declare module 'fastify' {
@@ -82,6 +84,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   await app.register(clock)
   await app.register(requests)
   await app.register(webhooks)
+  await app.register(families)
 }
 
 export default controlPlane
