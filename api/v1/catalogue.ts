@@ -249,9 +249,12 @@ export const errors = {
       '(현재는 PAYCO, KCP만 지원됩니다) 결제건에 대한 금액상세정보가 확인되지 않습니다. 결제 상태가 paid 또는 cancelled가 아닌 경우 확인되지 않습니다.',
       'obs'
     ),
-  /** An official route of a family the simulator does not model (api/v1/official-operations.ts). */
+  /**
+   * An official route of a family the simulator does not model (api/v1/official-operations.ts). HTTP 400:
+   * not 404 (the unknown-route answer), not 5xx (clients retry those, and the simulator counts 5xx as its own failure).
+   */
   notSimulated: (method: string, path: string) =>
-    e(501, -1, `iamport-mock: ${method} ${path.slice(0, 200)} 은(는) 시뮬레이션하지 않는 API입니다. (docs/v1-families.md)`, 'inferred'),
+    e(400, -1, `iamport-mock: ${method} ${path.slice(0, 200)} 은(는) 시뮬레이션하지 않는 API입니다. (docs/v1-families.md)`, 'inferred'),
 
   // --- the simulator's own test controls (no real counterpart) -----------------------------
   /** An `X-Iamport-Mock-Fault` header that names no preset. */

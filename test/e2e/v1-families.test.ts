@@ -122,7 +122,7 @@ describe('V1 families end to end', () => {
 
     const merchant = await h.merchant()
     const res = await merchant.http.post('/payments/imp_1/naver/cancel', {})
-    expect(res.status).toBe(501)
+    expect(res.status).toBe(400)
     expect(res.headers['x-iamport-mock-hint']).toContain('naverCancelProductOrder')
   })
 })

@@ -1,7 +1,7 @@
 /**
  * Official routes of families the simulator does not model (api/v1/official-operations.ts,
  * `NOT_SIMULATED_TAGS`): registered from that list, so a merchant's call gets a clear envelope
- * (HTTP 501, code -1, `notSimulated`) and an `X-Iamport-Mock-Hint` header naming the docs page,
+ * (HTTP 400, code -1, `notSimulated`) and an `X-Iamport-Mock-Hint` header naming the docs page,
  * instead of the generic unknown-route 404. The token is still checked first, as on every route.
  */
 import type { FastifyPluginAsync } from 'fastify'
