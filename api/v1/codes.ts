@@ -34,10 +34,7 @@ export type Tier = Static<typeof TierSchema>
 export const TierResponseSchema = envelope(TierSchema)
 
 /** `PaymentBalanceAnnotation`. */
-export const BalanceSchema = Type.Object(
-  { tax_free: Amount(), supply: Amount(), vat: Amount(), service: Amount() },
-  { additionalProperties: false }
-)
+export const BalanceSchema = Type.Object({ tax_free: Amount(), supply: Amount(), vat: Amount(), service: Amount() }, { additionalProperties: false })
 export type Balance = Static<typeof BalanceSchema>
 
 const BalanceParts = {

@@ -8,7 +8,14 @@ export class EscrowsResource<M extends Mode> {
 
   private logis(operationId: string, method: 'GET' | 'POST' | 'PUT', impUid: string, body: EscrowLogisBody | undefined, options?: RequestOptions) {
     return this.call<EscrowLogis>(
-      { operationId, method, path: '/escrows/logis/{imp_uid}', pathParams: { imp_uid: impUid }, ...(body ? { body } : {}), idempotent: method !== 'POST' },
+      {
+        operationId,
+        method,
+        path: '/escrows/logis/{imp_uid}',
+        pathParams: { imp_uid: impUid },
+        ...(body ? { body } : {}),
+        idempotent: method !== 'POST'
+      },
       options
     )
   }

@@ -16,7 +16,13 @@ export class ReceiptsResource<M extends Mode> {
     )
   }
 
-  private byMerchantUid<T>(operationId: string, method: 'GET' | 'POST' | 'DELETE', merchantUid: string, body: object | undefined, options?: RequestOptions) {
+  private byMerchantUid<T>(
+    operationId: string,
+    method: 'GET' | 'POST' | 'DELETE',
+    merchantUid: string,
+    body: object | undefined,
+    options?: RequestOptions
+  ) {
     return this.call<T>(
       {
         operationId,

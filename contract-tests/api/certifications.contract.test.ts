@@ -22,12 +22,23 @@ describe('/certifications', () => {
     const merchantUid = fx.ids.merchantUid('cert')
 
     const requested = expectOk<{ imp_uid: string }>(
-      await api.client.raw.certifications.requestOtp({ name: '홍길동', phone: '01012345678', birth: '900101', gender_digit: '1', carrier: 'SKT', channel_key: channelKey, merchant_uid: merchantUid }),
+      await api.client.raw.certifications.requestOtp({
+        name: '홍길동',
+        phone: '01012345678',
+        birth: '900101',
+        gender_digit: '1',
+        carrier: 'SKT',
+        channel_key: channelKey,
+        merchant_uid: merchantUid
+      }),
       'certification-otp'
     )
     expect(requested.imp_uid).toMatch(FORMATS.impUid)
     const { otp } = await mock.certifications.otp(requested.imp_uid, target.impKey)
-    expectFailure(await api.client.raw.certifications.confirmOtp(requested.imp_uid, otp === '000000' ? '111111' : '000000'), catalogued(errors.otpMismatch()))
+    expectFailure(
+      await api.client.raw.certifications.confirmOtp(requested.imp_uid, otp === '000000' ? '111111' : '000000'),
+      catalogued(errors.otpMismatch())
+    )
 
     const confirmed = expectOk<Certification>(await api.client.raw.certifications.confirmOtp(requested.imp_uid, otp!), 'certification')
     expect(confirmed).toMatchObject({ merchant_uid: merchantUid, name: '홍길동', birthday: '1990-01-01', certified: true })

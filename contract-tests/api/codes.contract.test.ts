@@ -31,12 +31,16 @@ describe('code tables', () => {
     expectFailure(await api.client.raw.codes.tier('ZZ9'), { status: 404, code: 'non-zero' })
   })
 
-  itOnMockOnly('refuses the balance detail of a PG other than PAYCO or KCP', 'the suite merchant pays through nice; the HTTP status of the refusal is not observed', async ({ api, fx }) => {
-    const customerUid = fx.ids.customerUid()
-    expectOk(await api.client.raw.billingKeys.issue(customerUid, api.card), 'customer')
-    const payment = expectOk<Payment>(await api.client.raw.subscribe.again(fx.againBody(customerUid)), 'payment')
-    expectFailure(await api.client.raw.codes.balance(payment.imp_uid), catalogued(errors.balanceUnavailable(), { code: 'non-zero' }))
-  })
+  itOnMockOnly(
+    'refuses the balance detail of a PG other than PAYCO or KCP',
+    'the suite merchant pays through nice; the HTTP status of the refusal is not observed',
+    async ({ api, fx }) => {
+      const customerUid = fx.ids.customerUid()
+      expectOk(await api.client.raw.billingKeys.issue(customerUid, api.card), 'customer')
+      const payment = expectOk<Payment>(await api.client.raw.subscribe.again(fx.againBody(customerUid)), 'payment')
+      expectFailure(await api.client.raw.codes.balance(payment.imp_uid), catalogued(errors.balanceUnavailable(), { code: 'non-zero' }))
+    }
+  )
 })
 
 describe('/escrows/logis', () => {
@@ -45,7 +49,14 @@ describe('/escrows/logis', () => {
     const key = expectOk<PgSettingView[]>(await api.client.raw.codes.pgSettings(), 'pg-settings').find((s) => s.type === 'api_payment')!.channel_key
     const now = await serverNow(api)
     const vbank = expectOk<Payment>(
-      await api.client.raw.vbanks.create({ channel_key: key, merchant_uid: fx.ids.merchantUid('escrow'), amount: 20000, vbank_code: '004', vbank_due: now + 3600, escrow_password: 'x' }),
+      await api.client.raw.vbanks.create({
+        channel_key: key,
+        merchant_uid: fx.ids.merchantUid('escrow'),
+        amount: 20000,
+        vbank_code: '004',
+        vbank_due: now + 3600,
+        escrow_password: 'x'
+      }),
       'payment'
     )
     expect(vbank.escrow).toBe(true)
@@ -55,16 +66,23 @@ describe('/escrows/logis', () => {
     expect(saved).toMatchObject({ company: 'CJGLS', invoice: '123456789012', sent_at: now })
     expect(expectOk<EscrowLogis>(await api.client.raw.escrows.get(vbank.imp_uid), 'escrow-logis')).toEqual(saved)
     expectFailure(await api.client.raw.escrows.register(vbank.imp_uid, body), catalogued(errors.escrowLogisExists()))
-    expectOk(await api.client.raw.payments.cancel({ imp_uid: vbank.imp_uid, refund_holder: '김구매', refund_bank: '004', refund_account: '12345678901234' }), 'payment')
+    expectOk(
+      await api.client.raw.payments.cancel({ imp_uid: vbank.imp_uid, refund_holder: '김구매', refund_bank: '004', refund_account: '12345678901234' }),
+      'payment'
+    )
   })
 })
 
 describe('families the simulator does not model', () => {
-  itOnMockOnly('answer in the envelope that they are not simulated', 'the real API serves them for merchants with the PG contract', async ({ api }) => {
-    const res = await api.client.raw.auth.getToken()
-    const token = expectOk<{ access_token: string }>(res, 'auth').access_token
-    const answer = await fetch(`${target.baseURL}/payments/imp_000000000000/naver/cancel`, { method: 'POST', headers: { authorization: token } })
-    expect(answer.status).toBe(400)
-    expect(await answer.json()).toEqual(errors.notSimulated('POST', '/payments/{imp_uid}/naver/cancel').toEnvelope())
-  })
+  itOnMockOnly(
+    'answer in the envelope that they are not simulated',
+    'the real API serves them for merchants with the PG contract',
+    async ({ api }) => {
+      const res = await api.client.raw.auth.getToken()
+      const token = expectOk<{ access_token: string }>(res, 'auth').access_token
+      const answer = await fetch(`${target.baseURL}/payments/imp_000000000000/naver/cancel`, { method: 'POST', headers: { authorization: token } })
+      expect(answer.status).toBe(400)
+      expect(await answer.json()).toEqual(errors.notSimulated('POST', '/payments/{imp_uid}/naver/cancel').toEnvelope())
+    }
+  )
 })

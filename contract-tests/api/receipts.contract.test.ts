@@ -24,12 +24,21 @@ describe('/receipts', () => {
     const key = expectOk<PgSettingView[]>(await api.client.raw.codes.pgSettings(), 'pg-settings').find((s) => s.type === 'api_payment')!.channel_key
     const now = await serverNow(api)
     const vbank = expectOk<Payment>(
-      await api.client.raw.vbanks.create({ channel_key: key, merchant_uid: fx.ids.merchantUid('rcpt'), amount: 11000, vbank_code: '004', vbank_due: now + 3600 }),
+      await api.client.raw.vbanks.create({
+        channel_key: key,
+        merchant_uid: fx.ids.merchantUid('rcpt'),
+        amount: 11000,
+        vbank_code: '004',
+        vbank_due: now + 3600
+      }),
       'payment'
     )
     await mock.vbanks.deposit(vbank.imp_uid, { impKey: target.impKey })
 
-    const receipt = expectOk<Receipt>(await api.client.raw.receipts.issue(vbank.imp_uid, { identifier: '01012345678', identifier_type: 'phone' }), 'receipt')
+    const receipt = expectOk<Receipt>(
+      await api.client.raw.receipts.issue(vbank.imp_uid, { identifier: '01012345678', identifier_type: 'phone' }),
+      'receipt'
+    )
     expect(receipt).toMatchObject({ imp_uid: vbank.imp_uid, amount: 11000, vat: 1000, cancelled_at: 0 })
     expect(expectOk<Receipt>(await api.client.raw.receipts.get(vbank.imp_uid), 'receipt')).toEqual(receipt)
     expect(expectOk<Receipt>(await api.client.raw.receipts.cancel(vbank.imp_uid), 'receipt').cancelled_at).toBeGreaterThan(0)

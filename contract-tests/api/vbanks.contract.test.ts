@@ -22,10 +22,24 @@ describe('/vbanks', () => {
   itOnMockOnly('issues an account, is paid by deposits, and refunds to a named account', NO_REAL_VBANK, async ({ api, fx }) => {
     const mock = createMockControl(target.baseURL)
     const now = await serverNow(api)
-    const body = { channel_key: await channelKey(api), merchant_uid: fx.ids.merchantUid('vbank'), amount: 30000, vbank_code: '004', vbank_due: now + 86400, buyer_name: '김구매' }
+    const body = {
+      channel_key: await channelKey(api),
+      merchant_uid: fx.ids.merchantUid('vbank'),
+      amount: 30000,
+      vbank_code: '004',
+      vbank_due: now + 86400,
+      buyer_name: '김구매'
+    }
 
     const issued = expectOk<Payment>(await api.client.raw.vbanks.create(body), 'payment')
-    expect(issued).toMatchObject({ status: 'ready', pay_method: 'vbank', merchant_uid: body.merchant_uid, amount: 30000, vbank_code: '004', vbank_date: body.vbank_due })
+    expect(issued).toMatchObject({
+      status: 'ready',
+      pay_method: 'vbank',
+      merchant_uid: body.merchant_uid,
+      amount: 30000,
+      vbank_code: '004',
+      vbank_date: body.vbank_due
+    })
     expect(issued.imp_uid).toMatch(FORMATS.impUid)
 
     expect((await mock.vbanks.deposit(issued.imp_uid, { amount: 10000, impKey: target.impKey })).paid).toBe(false)
@@ -42,7 +56,13 @@ describe('/vbanks', () => {
   itOnMockOnly('changes and revokes an account still waiting for its deposit', NO_REAL_VBANK, async ({ api, fx }) => {
     const now = await serverNow(api)
     const issued = expectOk<Payment>(
-      await api.client.raw.vbanks.create({ channel_key: await channelKey(api), merchant_uid: fx.ids.merchantUid('vbank'), amount: 9000, vbank_code: '088', vbank_due: now + 3600 }),
+      await api.client.raw.vbanks.create({
+        channel_key: await channelKey(api),
+        merchant_uid: fx.ids.merchantUid('vbank'),
+        amount: 9000,
+        vbank_code: '088',
+        vbank_due: now + 3600
+      }),
       'payment'
     )
     expect(expectOk<Payment>(await api.client.raw.vbanks.update(issued.imp_uid, { amount: 8000 }), 'payment').amount).toBe(8000)

@@ -8,12 +8,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { Type } from 'typebox'
 import { ControlError, controlErrors, sendJson } from './errors.js'
 import { ControlErrorSchema, ImpKeyQuerySchema } from '../../api/control/schemas.js'
-import {
-  DepositInputSchema,
-  DepositResultSchema,
-  OtpViewSchema,
-  type DepositInput
-} from '../../api/control/families.js'
+import { DepositInputSchema, DepositResultSchema, OtpViewSchema, type DepositInput } from '../../api/control/families.js'
 import { deposit, DepositRefused } from '../v1/domain/vbanks.js'
 import { renderPayment } from '../v1/render/payment.js'
 import type { MerchantState } from '../shared/store/merchant-state.js'

@@ -30,10 +30,23 @@ export const FAMILY_ROUTES: readonly RouteEntry[] = [
       route: '/vbanks',
       writes: true,
       request: (f) => ({
-        body: { channel_key: paymentChannelKey(f), merchant_uid: 'order_vbank_new', amount: 12000, vbank_code: '004', vbank_due: f.now + 86_400, buyer_name: '홍길동', notice_url: f.webhook_url }
+        body: {
+          channel_key: paymentChannelKey(f),
+          merchant_uid: 'order_vbank_new',
+          amount: 12000,
+          vbank_code: '004',
+          vbank_due: f.now + 86_400,
+          buyer_name: '홍길동',
+          notice_url: f.webhook_url
+        }
       })
     },
-    { method: 'PUT', route: '/vbanks/:imp_uid', writes: true, request: (f) => ({ params: { imp_uid: vbank(f) }, body: { amount: 15000, vbank_due: f.now + 7200 } }) },
+    {
+      method: 'PUT',
+      route: '/vbanks/:imp_uid',
+      writes: true,
+      request: (f) => ({ params: { imp_uid: vbank(f) }, body: { amount: 15000, vbank_due: f.now + 7200 } })
+    },
     { method: 'DELETE', route: '/vbanks/:imp_uid', writes: true, request: (f) => ({ params: { imp_uid: vbank(f) } }) },
     { method: 'GET', route: '/vbanks/holder', writes: false, request: () => ({ query: { bank_code: '088', bank_num: '110-123-456789' } }) },
     {
@@ -44,18 +57,31 @@ export const FAMILY_ROUTES: readonly RouteEntry[] = [
         body: { name: '홍길동', phone: '010-1234-5678', birth: '900101', gender_digit: '1', carrier: 'SKT', channel_key: certificationChannelKey(f) }
       })
     },
-    { method: 'POST', route: '/certifications/otp/confirm/:imp_uid', writes: true, request: (f) => ({ params: { imp_uid: certification(f) }, body: { otp: '123456' } }) },
+    {
+      method: 'POST',
+      route: '/certifications/otp/confirm/:imp_uid',
+      writes: true,
+      request: (f) => ({ params: { imp_uid: certification(f) }, body: { otp: '123456' } })
+    },
     { method: 'GET', route: '/certifications/:imp_uid', writes: false, request: (f) => ({ params: { imp_uid: certification(f) } }) },
     { method: 'DELETE', route: '/certifications/:imp_uid', writes: true, request: (f) => ({ params: { imp_uid: certification(f) } }) },
     { method: 'GET', route: '/receipts/:imp_uid', writes: false, request: (f) => ({ params: { imp_uid: vbank(f) } }) },
-    { method: 'POST', route: '/receipts/:imp_uid', writes: true, request: (f) => ({ params: { imp_uid: vbank(f) }, body: { identifier: '01012345678', identifier_type: 'phone' } }) },
+    {
+      method: 'POST',
+      route: '/receipts/:imp_uid',
+      writes: true,
+      request: (f) => ({ params: { imp_uid: vbank(f) }, body: { identifier: '01012345678', identifier_type: 'phone' } })
+    },
     { method: 'DELETE', route: '/receipts/:imp_uid', writes: true, request: (f) => ({ params: { imp_uid: vbank(f) } }) },
     { method: 'GET', route: '/receipts/external/:merchant_uid', writes: false, request: (f) => ({ params: { merchant_uid: f.merchant_uid } }) },
     {
       method: 'POST',
       route: '/receipts/external/:merchant_uid',
       writes: true,
-      request: (f) => ({ params: { merchant_uid: 'shop_sale' }, body: { channel_key: paymentChannelKey(f), name: '현장 판매', amount: 5000, identifier: '01012345678' } })
+      request: (f) => ({
+        params: { merchant_uid: 'shop_sale' },
+        body: { channel_key: paymentChannelKey(f), name: '현장 판매', amount: 5000, identifier: '01012345678' }
+      })
     },
     { method: 'DELETE', route: '/receipts/external/:merchant_uid', writes: true, request: (f) => ({ params: { merchant_uid: f.merchant_uid } }) },
     { method: 'GET', route: '/escrows/logis/:imp_uid', writes: false, request: (f) => ({ params: { imp_uid: vbank(f) } }) },

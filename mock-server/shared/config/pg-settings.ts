@@ -63,7 +63,14 @@ export function derivedChannelKey(impKey: string, pgProvider: string, pgId: stri
 
 export function resolvePgSetting(
   impKey: string,
-  channel: { pg_provider: string; pg_id: string; sandbox: boolean; type?: PgSettingType | undefined; channel_key?: string | undefined; channel_name?: string | undefined }
+  channel: {
+    pg_provider: string
+    pg_id: string
+    sandbox: boolean
+    type?: PgSettingType | undefined
+    channel_key?: string | undefined
+    channel_name?: string | undefined
+  }
 ): PgSetting {
   const type = channel.type ?? 'api_payment'
   return {

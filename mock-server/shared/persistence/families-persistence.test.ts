@@ -36,7 +36,16 @@ describe('--data FILE with the V1 families', () => {
     const state = app.mock.store.merchantByKey(DEFAULT_MERCHANT.imp_key)!
     const [pay, cert] = ['api_payment', 'certification'].map((type) => state.merchant.pg_settings.find((s) => s.type === type)!.channel_key)
 
-    const vbank = (await call('POST', '/vbanks', { channel_key: pay, merchant_uid: 'o1', amount: 20000, vbank_code: '004', vbank_due: T0 + 600, escrow_password: 'x' })).response
+    const vbank = (
+      await call('POST', '/vbanks', {
+        channel_key: pay,
+        merchant_uid: 'o1',
+        amount: 20000,
+        vbank_code: '004',
+        vbank_due: T0 + 600,
+        escrow_password: 'x'
+      })
+    ).response
     deposit(state, vbank.imp_uid, {})
     await call('POST', `/receipts/${vbank.imp_uid}`, { identifier: '01012345678' })
     await call('POST', '/receipts/external/shop-1', { channel_key: pay, name: 'n', amount: 1000, identifier: '01012345678' })
@@ -45,7 +54,14 @@ describe('--data FILE with the V1 families', () => {
     const kept = (await call('POST', '/certifications/otp/request', person)).response.imp_uid
     const gone = (await call('POST', '/certifications/otp/request', person)).response.imp_uid
     await call('DELETE', `/certifications/${gone}`)
-    const reads = [`/payments/${vbank.imp_uid}`, `/receipts/${vbank.imp_uid}`, '/receipts/external/shop-1', `/escrows/logis/${vbank.imp_uid}`, `/certifications/${kept}`, `/certifications/${gone}`]
+    const reads = [
+      `/payments/${vbank.imp_uid}`,
+      `/receipts/${vbank.imp_uid}`,
+      '/receipts/external/shop-1',
+      `/escrows/logis/${vbank.imp_uid}`,
+      `/certifications/${kept}`,
+      `/certifications/${gone}`
+    ]
     const before = await Promise.all(reads.map((url) => call('GET', url)))
     expect(before.map((b) => b.code)).toEqual([0, 0, 0, 0, 0, -1])
     expect(readFileSync(file, 'utf8')).not.toContain('"escrow_password"')

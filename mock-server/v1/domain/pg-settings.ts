@@ -7,12 +7,7 @@ import type { MerchantConfig } from '../../shared/config/config.js'
 import type { PgSetting, PgSettingType, TierConfig } from '../../shared/config/pg-settings.js'
 
 /** The setting `channelKey` names, of one of `types`; the catalogue's unknown-channel error (with `httpStatus`) otherwise. */
-export function channelByKey(
-  merchant: MerchantConfig,
-  channelKey: string,
-  types: readonly PgSettingType[],
-  httpStatus: number
-): PgSetting {
+export function channelByKey(merchant: MerchantConfig, channelKey: string, types: readonly PgSettingType[], httpStatus: number): PgSetting {
   const setting = merchant.pg_settings.find((s) => s.channel_key === channelKey && types.includes(s.type))
   if (!setting) throw errors.unknownChannelKey(httpStatus, channelKey)
   return setting

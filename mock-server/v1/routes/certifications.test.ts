@@ -31,7 +31,11 @@ describe('/certifications', () => {
     const pending = expectEnvelope(await t.get(`/certifications/${response.imp_uid}`), 200, CertificationResponseSchema)
     expect(pending.response).toMatchObject({ certified: false, certified_at: 0, gender: 'female', birthday: '2005-03-17' })
 
-    const done = expectEnvelope(await t.post(`/certifications/otp/confirm/${response.imp_uid}`, { otp: otpOf(response.imp_uid) }), 200, CertificationResponseSchema)
+    const done = expectEnvelope(
+      await t.post(`/certifications/otp/confirm/${response.imp_uid}`, { otp: otpOf(response.imp_uid) }),
+      200,
+      CertificationResponseSchema
+    )
     expect(done.response).toMatchObject({ certified: true, certified_at: T0, foreigner: false, foreigner_v2: null, origin: null })
     expectError(await t.post(`/certifications/otp/confirm/${response.imp_uid}`, { otp: '123456' }), errors.alreadyCertified())
   })

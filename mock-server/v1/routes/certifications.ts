@@ -35,16 +35,12 @@ const certifications: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => ok(renderCertification(confirmOtp(request.merchant!, request.params.imp_uid, request.body ?? {})))
   )
 
-  app.get(
-    '/certifications/:imp_uid',
-    { schema: { params: ImpUidParams, response: { 200: CertificationResponseSchema } } },
-    async (request) => ok(renderCertification(findCertification(request.merchant!, request.params.imp_uid)))
+  app.get('/certifications/:imp_uid', { schema: { params: ImpUidParams, response: { 200: CertificationResponseSchema } } }, async (request) =>
+    ok(renderCertification(findCertification(request.merchant!, request.params.imp_uid)))
   )
 
-  app.delete(
-    '/certifications/:imp_uid',
-    { schema: { params: ImpUidParams, response: { 200: CertificationResponseSchema } } },
-    async (request) => ok(renderCertification(deleteCertification(request.merchant!, request.params.imp_uid)))
+  app.delete('/certifications/:imp_uid', { schema: { params: ImpUidParams, response: { 200: CertificationResponseSchema } } }, async (request) =>
+    ok(renderCertification(deleteCertification(request.merchant!, request.params.imp_uid)))
   )
 }
 

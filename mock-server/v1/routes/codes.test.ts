@@ -54,7 +54,17 @@ describe('code tables and merchant facts', () => {
 
   it('answers the balance detail for KCP and the observed refusal otherwise', async () => {
     t = await createTestApp({
-      config: { merchants: [{ ...DEFAULT_MERCHANT, channels: [{ pg_provider: 'kcp', pg_id: 'T0000' }, { pg_provider: 'nice', pg_id: 'nictest04m' }] }] }
+      config: {
+        merchants: [
+          {
+            ...DEFAULT_MERCHANT,
+            channels: [
+              { pg_provider: 'kcp', pg_id: 'T0000' },
+              { pg_provider: 'nice', pg_id: 'nictest04m' }
+            ]
+          }
+        ]
+      }
     })
     await t.issueKey('c1')
     const kcp = (await t.again('c1', 'order-kcp', 11000)).response.imp_uid

@@ -9,9 +9,7 @@ const escrows: FastifyPluginAsyncTypebox = async (app) => {
   const schema = { params: Type.Object({ imp_uid: Type.String({ minLength: 1 }) }), response: { 200: EscrowLogisResponseSchema } }
   const config = { badParamsAre400: true }
 
-  app.get('/escrows/logis/:imp_uid', { schema }, async (request) =>
-    ok(renderEscrowLogis(findEscrowLogis(request.merchant!, request.params.imp_uid)))
-  )
+  app.get('/escrows/logis/:imp_uid', { schema }, async (request) => ok(renderEscrowLogis(findEscrowLogis(request.merchant!, request.params.imp_uid))))
   app.post('/escrows/logis/:imp_uid', { config, schema: { ...schema, body: EscrowLogisBodySchema } }, async (request) =>
     ok(renderEscrowLogis(saveEscrowLogis(request.merchant!, request.params.imp_uid, request.body, 'create')))
   )

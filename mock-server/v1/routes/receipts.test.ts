@@ -22,7 +22,11 @@ describe('/receipts/{imp_uid}', () => {
     t = await createTestApp()
     const impUid = await paidVbank()
 
-    const issued = expectEnvelope(await t.post(`/receipts/${impUid}`, { identifier: '1234567890', identifier_type: 'business' }), 200, ReceiptResponseSchema)
+    const issued = expectEnvelope(
+      await t.post(`/receipts/${impUid}`, { identifier: '1234567890', identifier_type: 'business' }),
+      200,
+      ReceiptResponseSchema
+    )
     expect(issued.response).toMatchObject({ imp_uid: impUid, type: 'company', amount: 11000, vat: 1000, applied_at: T0, cancelled_at: 0 })
     expect(issued.response.apply_num).toMatch(/^\d{9}$/)
     expect((await t.get(`/payments/${impUid}`)).json().response.cash_receipt_issued).toBe(true)
@@ -40,7 +44,9 @@ describe('/receipts/{imp_uid}', () => {
     await t.issueKey('c1')
     const card = (await t.again('c1', 'order-card')).response.imp_uid
     expectError(await t.post(`/receipts/${card}`, { identifier: '01012345678' }), errors.receiptNotApplicable('card'))
-    const ready = (await t.post('/vbanks', { channel_key: payKey(), merchant_uid: 'order-ready', amount: 5000, vbank_code: '020', vbank_due: T0 + 3600 })).json().response.imp_uid
+    const ready = (
+      await t.post('/vbanks', { channel_key: payKey(), merchant_uid: 'order-ready', amount: 5000, vbank_code: '020', vbank_due: T0 + 3600 })
+    ).json().response.imp_uid
     expectError(await t.post(`/receipts/${ready}`, { identifier: '01012345678' }), errors.receiptPaymentNotPaid('ready'))
     expectError(await t.post(`/receipts/${ready}`, {}), errors.requiredParamsBadRequest(['identifier']))
     expectError(await t.get(`/receipts/${ready}`), errors.receiptNotFound())

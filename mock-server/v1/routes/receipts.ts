@@ -30,24 +30,18 @@ const config = { badParamsAre400: true }
 
 const receipts: FastifyPluginAsyncTypebox = async (app) => {
   const single = { params: ImpUidParams, response: { 200: ReceiptResponseSchema } }
-  app.get('/receipts/:imp_uid', { schema: single }, async (request) =>
-    ok(renderReceipt(findReceipt(request.merchant!, request.params.imp_uid)))
-  )
+  app.get('/receipts/:imp_uid', { schema: single }, async (request) => ok(renderReceipt(findReceipt(request.merchant!, request.params.imp_uid))))
   app.post('/receipts/:imp_uid', { config, schema: { ...single, body: ReceiptIssueBodySchema } }, async (request) =>
     ok(renderReceipt(issueReceipt(request.merchant!, request.params.imp_uid, request.body)))
   )
-  app.delete('/receipts/:imp_uid', { schema: single }, async (request) =>
-    ok(renderReceipt(cancelReceipt(request.merchant!, request.params.imp_uid)))
-  )
+  app.delete('/receipts/:imp_uid', { schema: single }, async (request) => ok(renderReceipt(cancelReceipt(request.merchant!, request.params.imp_uid))))
 
   const external = { params: MerchantUidParams, response: { 200: ExternalReceiptResponseSchema } }
   app.get('/receipts/external/:merchant_uid', { schema: external }, async (request) =>
     ok(renderExternalReceipt(findExternalReceipt(request.merchant!, request.params.merchant_uid)))
   )
-  app.post(
-    '/receipts/external/:merchant_uid',
-    { config, schema: { ...external, body: ExternalReceiptIssueBodySchema } },
-    async (request) => ok(renderExternalReceipt(issueExternalReceipt(request.merchant!, request.params.merchant_uid, request.body)))
+  app.post('/receipts/external/:merchant_uid', { config, schema: { ...external, body: ExternalReceiptIssueBodySchema } }, async (request) =>
+    ok(renderExternalReceipt(issueExternalReceipt(request.merchant!, request.params.merchant_uid, request.body)))
   )
   app.delete('/receipts/external/:merchant_uid', { schema: external }, async (request) =>
     ok(renderExternalReceipt(cancelExternalReceipt(request.merchant!, request.params.merchant_uid)))

@@ -6,12 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { PaymentResponseSchema } from '../../../api/v1/payment.js'
-import {
-  VbankCreateBodySchema,
-  VbankHolderQuerySchema,
-  VbankHolderResponseSchema,
-  VbankUpdateBodySchema
-} from '../../../api/v1/vbank.js'
+import { VbankCreateBodySchema, VbankHolderQuerySchema, VbankHolderResponseSchema, VbankUpdateBodySchema } from '../../../api/v1/vbank.js'
 import { errors } from '../../../api/v1/catalogue.js'
 import { holderOf, issueVbank, revokeVbank, updateVbank } from '../domain/vbanks.js'
 import { renderPayment } from '../render/payment.js'
@@ -46,16 +41,12 @@ const vbanks: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => ok(renderPayment(revokeVbank(request.merchant!, request.params.imp_uid)))
   )
 
-  app.get(
-    '/vbanks/holder',
-    { schema: { querystring: VbankHolderQuerySchema, response: { 200: VbankHolderResponseSchema } } },
-    async (request) => {
-      const { bank_code: bankCode, bank_num: bankNum } = request.query
-      const missing = [...(bankCode ? [] : ['bank_code']), ...(bankNum ? [] : ['bank_num'])]
-      if (missing.length > 0) throw errors.requiredParamsBadRequest(missing)
-      return ok({ bank_holder: holderOf(request.merchant!, bankCode!, bankNum!) })
-    }
-  )
+  app.get('/vbanks/holder', { schema: { querystring: VbankHolderQuerySchema, response: { 200: VbankHolderResponseSchema } } }, async (request) => {
+    const { bank_code: bankCode, bank_num: bankNum } = request.query
+    const missing = [...(bankCode ? [] : ['bank_code']), ...(bankNum ? [] : ['bank_num'])]
+    if (missing.length > 0) throw errors.requiredParamsBadRequest(missing)
+    return ok({ bank_holder: holderOf(request.merchant!, bankCode!, bankNum!) })
+  })
 }
 
 export default vbanks
