@@ -4,9 +4,29 @@
  * official route answered as not simulated, generated from api/v1/official-operations.ts.
  * `route-catalogue.ts` appends them to ROUTES.
  */
-import type { Fixture, RouteEntry } from './route-catalogue.js'
 import { OFFICIAL_OPERATIONS, isNotSimulated, routeUrlOf } from '../../api/v1/official-operations.js'
 import { derivedChannelKey } from '../../mock-server/shared/config/pg-settings.js'
+
+/**
+ * The parts of route-catalogue.ts's `Fixture` and `RouteEntry` these entries use, written out here
+ * so that the two files do not import each other (the shapes match structurally).
+ */
+interface Fixture {
+  readonly imp_key: string
+  readonly imp_uid: string
+  readonly merchant_uid: string
+  readonly now: number
+  readonly webhook_url: string
+  readonly vbank_uid?: string
+  readonly certification_uid?: string
+}
+interface RouteEntry {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  readonly route: string
+  readonly area: 'iamport' | 'control'
+  readonly writes: boolean
+  request(f: Fixture): { params?: Record<string, string>; query?: Record<string, unknown>; body?: Record<string, unknown> }
+}
 
 /** The docs channels' keys for a merchant with the default channels (the hardening merchants have them). */
 export const paymentChannelKey = (f: Fixture) => derivedChannelKey(f.imp_key, 'nice', 'nictest04m', 'api_payment')

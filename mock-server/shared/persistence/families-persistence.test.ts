@@ -7,7 +7,6 @@ import { buildApp, type MockApp } from '../../app.js'
 import { ManualClock } from '../clock.js'
 import { T0, T0_MS } from '../../../test/support/helpers.js'
 import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
-import { deposit } from '../../v1/domain/vbanks.js'
 
 let dir: string
 let file: string
@@ -46,7 +45,7 @@ describe('--data FILE with the V1 families', () => {
         escrow_password: 'x'
       })
     ).response
-    deposit(state, vbank.imp_uid, {})
+    expect((await app.inject({ method: 'POST', url: `/__mock/vbanks/${vbank.imp_uid}/deposit`, payload: {} })).json().paid).toBe(true)
     await call('POST', `/receipts/${vbank.imp_uid}`, { identifier: '01012345678' })
     await call('POST', '/receipts/external/shop-1', { channel_key: pay, name: 'n', amount: 1000, identifier: '01012345678' })
     await call('POST', `/escrows/logis/${vbank.imp_uid}`, { sender: {}, receiver: {}, logis: { company: 'CJ', invoice: '1', sent_at: T0 } })

@@ -41,7 +41,8 @@ export interface CashReceiptRecord {
   readonly type: 'person' | 'company'
   readonly amount: number
   readonly vat: number
-  readonly receipt_url: string
+  /** The PG whose receipt page the answer links (render/families.ts). */
+  readonly pg_provider: string
   readonly applied_at: number
   cancelled_at: number
 }

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto'
 import { errors } from '../../../api/v1/catalogue.js'
-import type { Certification, OtpConfirmBody, OtpRequestBody } from '../../../api/v1/certification.js'
+import type { OtpConfirmBody, OtpRequestBody } from '../../../api/v1/certification.js'
 import type { MerchantState } from '../../shared/store/merchant-state.js'
 import type { CertificationRecord } from '../../shared/store/family-records.js'
 import { channelByKey } from './pg-settings.js'
@@ -82,27 +82,6 @@ export function deleteCertification(state: MerchantState, impUid: string): Certi
   const record = findCertification(state, impUid)
   state.saveFamilyRecord('certification', impUid, null)
   return record
-}
-
-export function renderCertification(r: CertificationRecord): Certification {
-  return {
-    imp_uid: r.imp_uid,
-    merchant_uid: r.merchant_uid,
-    pg_tid: r.pg_tid,
-    pg_provider: r.pg_provider,
-    name: r.name,
-    gender: r.gender,
-    birthday: r.birthday,
-    foreigner: r.foreigner,
-    foreigner_v2: null,
-    phone: r.phone,
-    carrier: r.carrier,
-    certified: r.certified,
-    certified_at: r.certified_at,
-    unique_key: r.unique_key,
-    unique_in_site: r.unique_in_site,
-    origin: null
-  }
 }
 
 /** YYMMDD and the gender digit (1, 2, 5, 6: born 1900–1999; 3, 4, 7, 8: from 2000) as YYYY-MM-DD; null when not a date. */

@@ -6,7 +6,7 @@
  * (`EscrowLogisAnnotation`) has only company, invoice, sent_at and applied_at.
  */
 import { errors } from '../../../api/v1/catalogue.js'
-import type { EscrowLogis, EscrowLogisBody } from '../../../api/v1/escrow.js'
+import type { EscrowLogisBody } from '../../../api/v1/escrow.js'
 import type { MerchantState } from '../../shared/store/merchant-state.js'
 import type { EscrowLogisRecord } from '../../shared/store/family-records.js'
 
@@ -40,10 +40,3 @@ export function saveEscrowLogis(state: MerchantState, impUid: string, body: Escr
   state.saveFamilyRecord('escrow_logis', impUid, record)
   return record
 }
-
-export const renderEscrowLogis = (r: EscrowLogisRecord): EscrowLogis => ({
-  company: r.company,
-  invoice: r.invoice,
-  sent_at: r.sent_at,
-  applied_at: r.applied_at
-})

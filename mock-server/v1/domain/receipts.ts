@@ -7,13 +7,12 @@
  *   - `vat` is `vat` (or `vat_amount`) when given, else 1/11 of the taxable part, rounded down;
  *   - `type` is the given one, else `company` for a business identifier and `person` otherwise;
  *   - the identifier (phone, business or card number) is not kept: the answer has no field for it;
- *   - the receipt URL is the payment PG's receipt page with the receipt's own tid.
+ *   - the receipt URL (render/families.ts) is the PG's receipt page with the receipt's own tid.
  */
 import { errors } from '../../../api/v1/catalogue.js'
-import type { ExternalReceipt, ExternalReceiptIssueBody, Receipt, ReceiptIssueBody } from '../../../api/v1/receipt.js'
+import type { ExternalReceiptIssueBody, ReceiptIssueBody } from '../../../api/v1/receipt.js'
 import type { MerchantState } from '../../shared/store/merchant-state.js'
 import type { CashReceiptRecord } from '../../shared/store/family-records.js'
-import { receiptUrl } from '../render/receipts.js'
 import { channelByKey } from './pg-settings.js'
 
 type IssueInput = Pick<ReceiptIssueBody, 'identifier_type' | 'type' | 'tax_free' | 'vat_amount'> & { vat?: number | undefined }
@@ -29,7 +28,7 @@ function newReceipt(state: MerchantState, id: string, pgProvider: string, pgId: 
     type: input.type ?? (input.identifier_type === 'business' ? 'company' : 'person'),
     amount,
     vat: Math.floor(input.vat ?? input.vat_amount ?? taxable / 11),
-    receipt_url: receiptUrl(pgProvider, receiptTid),
+    pg_provider: pgProvider,
     applied_at: now,
     cancelled_at: 0
   }
@@ -91,17 +90,3 @@ export function cancelExternalReceipt(state: MerchantState, merchantUid: string)
   state.saveFamilyRecord('external_receipt', merchantUid, record)
   return record
 }
-
-const receiptFields = (r: CashReceiptRecord) => ({
-  receipt_tid: r.receipt_tid,
-  apply_num: r.apply_num,
-  type: r.type,
-  amount: r.amount,
-  vat: r.vat,
-  receipt_url: r.receipt_url,
-  applied_at: r.applied_at,
-  cancelled_at: r.cancelled_at
-})
-
-export const renderReceipt = (r: CashReceiptRecord): Receipt => ({ imp_uid: r.id, ...receiptFields(r) })
-export const renderExternalReceipt = (r: CashReceiptRecord): ExternalReceipt => ({ merchant_uid: r.id, ...receiptFields(r) })

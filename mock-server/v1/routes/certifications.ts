@@ -11,7 +11,8 @@ import {
   OtpConfirmBodySchema,
   OtpRequestBodySchema
 } from '../../../api/v1/certification.js'
-import { confirmOtp, deleteCertification, findCertification, renderCertification, requestOtp } from '../domain/certifications.js'
+import { confirmOtp, deleteCertification, findCertification, requestOtp } from '../domain/certifications.js'
+import { renderCertification } from '../render/families.js'
 import { ok } from './reply.js'
 
 const ImpUidParams = Type.Object({ imp_uid: Type.String({ minLength: 1 }) })

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { EscrowLogisBodySchema, EscrowLogisResponseSchema } from '../../../api/v1/escrow.js'
-import { findEscrowLogis, renderEscrowLogis, saveEscrowLogis } from '../domain/escrow.js'
+import { findEscrowLogis, saveEscrowLogis } from '../domain/escrow.js'
+import { renderEscrowLogis } from '../render/families.js'
 import { ok } from './reply.js'
 
 const escrows: FastifyPluginAsyncTypebox = async (app) => {

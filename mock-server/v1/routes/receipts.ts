@@ -12,16 +12,8 @@ import {
   ReceiptResponseSchema
 } from '../../../api/v1/receipt.js'
 import { LIMITS } from '../../../api/v1/customer.js'
-import {
-  cancelExternalReceipt,
-  cancelReceipt,
-  findExternalReceipt,
-  findReceipt,
-  issueExternalReceipt,
-  issueReceipt,
-  renderExternalReceipt,
-  renderReceipt
-} from '../domain/receipts.js'
+import { cancelExternalReceipt, cancelReceipt, findExternalReceipt, findReceipt, issueExternalReceipt, issueReceipt } from '../domain/receipts.js'
+import { renderExternalReceipt, renderReceipt } from '../render/families.js'
 import { ok } from './reply.js'
 
 const ImpUidParams = Type.Object({ imp_uid: Type.String({ minLength: 1 }) })
