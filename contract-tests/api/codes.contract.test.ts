@@ -54,6 +54,7 @@ describe('/escrows/logis', () => {
         merchant_uid: fx.ids.merchantUid('escrow'),
         amount: 20000,
         vbank_code: '004',
+        vbank_holder: '아임포트',
         vbank_due: now + 3600,
         escrow_password: 'x'
       }),

@@ -29,6 +29,7 @@ describe('/receipts', () => {
         merchant_uid: fx.ids.merchantUid('rcpt'),
         amount: 11000,
         vbank_code: '004',
+        vbank_holder: '아임포트',
         vbank_due: now + 3600
       }),
       'payment'

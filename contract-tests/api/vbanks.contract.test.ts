@@ -27,6 +27,7 @@ describe('/vbanks', () => {
       merchant_uid: fx.ids.merchantUid('vbank'),
       amount: 30000,
       vbank_code: '004',
+      vbank_holder: '아임포트',
       vbank_due: now + 86400,
       buyer_name: '김구매'
     }
@@ -38,6 +39,7 @@ describe('/vbanks', () => {
       merchant_uid: body.merchant_uid,
       amount: 30000,
       vbank_code: '004',
+      vbank_holder: '아임포트',
       vbank_date: body.vbank_due
     })
     expect(issued.imp_uid).toMatch(FORMATS.impUid)
@@ -61,6 +63,7 @@ describe('/vbanks', () => {
         merchant_uid: fx.ids.merchantUid('vbank'),
         amount: 9000,
         vbank_code: '088',
+        vbank_holder: '아임포트',
         vbank_due: now + 3600
       }),
       'payment'

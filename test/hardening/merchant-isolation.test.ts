@@ -55,7 +55,7 @@ async function seedA(tokenA: string): Promise<Fixture> {
     method: 'POST',
     url: '/vbanks',
     headers,
-    payload: { channel_key: paymentChannelKey(f), merchant_uid: 'order_vbank', amount: 5000, vbank_code: '004', vbank_due: f.now + 3600, escrow_password: 'x' }
+    payload: { channel_key: paymentChannelKey(f), merchant_uid: 'order_vbank', amount: 5000, vbank_code: '004', vbank_holder: '아임포트', vbank_due: f.now + 3600, escrow_password: 'x' }
   })
   expect(vbank.body.code, vbank.text).toBe(0)
   const certification = await inject({

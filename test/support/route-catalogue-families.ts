@@ -55,6 +55,7 @@ export const FAMILY_ROUTES: readonly RouteEntry[] = [
           merchant_uid: 'order_vbank_new',
           amount: 12000,
           vbank_code: '004',
+          vbank_holder: '아임포트',
           vbank_due: f.now + 86_400,
           buyer_name: '홍길동',
           notice_url: f.webhook_url

@@ -41,6 +41,7 @@ describe('--data FILE with the V1 families', () => {
         merchant_uid: 'o1',
         amount: 20000,
         vbank_code: '004',
+        vbank_holder: '아임포트',
         vbank_due: T0 + 600,
         escrow_password: 'x'
       })

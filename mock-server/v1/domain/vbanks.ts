@@ -5,8 +5,9 @@
  * when issued and `paid` when deposited). Choices nothing public settles are in docs/v1-families.md:
  *   - a merchant_uid that already has a paid payment cannot get an account (swagger: "이미 결제가
  *     이뤄진 적이 있는 merchant_uid로는 추가적인 가상계좌 생성이 불가능");
+ *   - the fields each PG requires (vbank-pgs.ts, from the swagger's per-PG notes) are checked;
  *   - the account number is 14 seeded digits unless `vbank_num` (a fixed account) is given; the
- *     holder is `vbank_holder`, else the merchant's name (as tosspayments/ksnet/welcome do);
+ *     holder is `vbank_holder`, else (and always for tosspayments/ksnet/welcome) the merchant's name;
  *   - revoking (DELETE) makes the payment `cancelled` with nothing refunded;
  *   - an account whose due time passes stays `ready` (nothing fires); a deposit after it is refused;
  *   - short deposits add up in `deposit_history`; the account is paid once they reach the amount;
@@ -18,13 +19,16 @@ import { bankByCode } from '../../../fixtures/institutions.js'
 import type { MerchantState } from '../../shared/store/merchant-state.js'
 import { PaymentRecord } from '../../shared/store/records.js'
 import { channelByKey } from './pg-settings.js'
+import { missingVbankFields, VBANK_HOLDER_IS_MERCHANT } from './vbank-pgs.js'
 import { assertChargeAmount, money } from './money.js'
 
 /** The account holder the holder check answers for an account the merchant did not issue. */
 export const SIMULATED_HOLDER = '홍길동'
 
-export function issueVbank(state: MerchantState, body: VbankCreateBody): PaymentRecord {
+export function issueVbank(state: MerchantState, body: VbankCreateBody, query: { pg_api_key?: string | undefined } = {}): PaymentRecord {
   const setting = channelByKey(state.merchant, body.channel_key, ['api_payment', 'payment'], 200)
+  const missing = missingVbankFields(setting.pg_provider, body, query)
+  if (missing.length > 0) throw errors.requiredParams(missing)
   const bank = bankByCode(body.vbank_code)
   if (!bank) throw errors.unknownBankCode(body.vbank_code)
   assertChargeAmount('amount', body.amount, 'KRW')
@@ -51,7 +55,7 @@ export function issueVbank(state: MerchantState, body: VbankCreateBody): Payment
       vbank_code: bank.code,
       vbank_name: bank.name,
       vbank_num: body.vbank_num ?? state.ids.digits(14),
-      vbank_holder: body.vbank_holder ?? state.merchant.name,
+      vbank_holder: VBANK_HOLDER_IS_MERCHANT.includes(setting.pg_provider) ? state.merchant.name : (body.vbank_holder ?? state.merchant.name),
       vbank_date: body.vbank_due,
       vbank_issued_at: now
     },

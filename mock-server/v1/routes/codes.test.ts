@@ -83,7 +83,7 @@ describe('/escrows/logis/{imp_uid}', () => {
     t = await createTestApp()
     const key = state().merchant.pg_settings[0]!.channel_key
     const vbank = (body: Record<string, unknown>) =>
-      t.post('/vbanks', { channel_key: key, amount: 50000, vbank_code: '004', vbank_due: T0 + 3600, ...body })
+      t.post('/vbanks', { channel_key: key, amount: 50000, vbank_code: '004', vbank_holder: '아임포트', vbank_due: T0 + 3600, ...body })
     const escrow = (await vbank({ merchant_uid: 'order-e1', escrow_password: 'not-kept' })).json().response
     expect(escrow.escrow).toBe(true)
     const logis = { sender: { name: '상점' }, receiver: { name: '김구매' }, logis: { company: 'CJGLS', invoice: '123456789012', sent_at: T0 } }

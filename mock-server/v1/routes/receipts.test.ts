@@ -11,7 +11,14 @@ const state = () => t.app.mock.store.merchantByKey('imp_apikey')!
 const payKey = () => state().merchant.pg_settings.find((s) => s.type === 'api_payment')!.channel_key
 
 async function paidVbank(merchantUid = 'order-r1', amount = 11000): Promise<string> {
-  const res = await t.post('/vbanks', { channel_key: payKey(), merchant_uid: merchantUid, amount, vbank_code: '020', vbank_due: T0 + 3600 })
+  const res = await t.post('/vbanks', {
+    channel_key: payKey(),
+    merchant_uid: merchantUid,
+    amount,
+    vbank_code: '020',
+    vbank_holder: '아임포트',
+    vbank_due: T0 + 3600
+  })
   const impUid = res.json().response.imp_uid
   deposit(state(), impUid, {})
   return impUid
@@ -45,7 +52,14 @@ describe('/receipts/{imp_uid}', () => {
     const card = (await t.again('c1', 'order-card')).response.imp_uid
     expectError(await t.post(`/receipts/${card}`, { identifier: '01012345678' }), errors.receiptNotApplicable('card'))
     const ready = (
-      await t.post('/vbanks', { channel_key: payKey(), merchant_uid: 'order-ready', amount: 5000, vbank_code: '020', vbank_due: T0 + 3600 })
+      await t.post('/vbanks', {
+        channel_key: payKey(),
+        merchant_uid: 'order-ready',
+        amount: 5000,
+        vbank_code: '020',
+        vbank_holder: '아임포트',
+        vbank_due: T0 + 3600
+      })
     ).json().response.imp_uid
     expectError(await t.post(`/receipts/${ready}`, { identifier: '01012345678' }), errors.receiptPaymentNotPaid('ready'))
     expectError(await t.post(`/receipts/${ready}`, {}), errors.requiredParamsBadRequest(['identifier']))

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { PaymentResponseSchema } from '../../../api/v1/payment.js'
 import { VbankHolderResponseSchema } from '../../../api/v1/vbank.js'
 import { errors } from '../../../api/v1/catalogue.js'
+import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
 import { createTestApp, expectEnvelope, expectError, T0, type TestApp } from '../../../test/support/helpers.js'
 import { deposit, DepositRefused, SIMULATED_HOLDER } from '../domain/vbanks.js'
 
@@ -107,6 +108,32 @@ describe('/vbanks', () => {
     const state = t.app.mock.store.merchantByKey('imp_apikey')!
     expect(() => deposit(state, impUid, {})).toThrow(/due/)
     expect(state.payments.get(impUid)!.status).toBe('ready')
+  })
+
+  it("checks the fields each PG requires, and shows the merchant's name where the PG ignores the holder", async () => {
+    t = await createTestApp({
+      config: {
+        merchants: [
+          {
+            ...DEFAULT_MERCHANT,
+            name: '아임포트상점',
+            channels: [
+              { pg_provider: 'html5_inicis', pg_id: 'INIpayTest', channel_key: 'ck-inicis' },
+              { pg_provider: 'tosspayments', pg_id: 'tosstest', channel_key: 'ck-toss' }
+            ]
+          }
+        ]
+      }
+    })
+    const body = { merchant_uid: 'order-pg', amount: 1000, vbank_code: '004', vbank_due: T0 + 600 }
+    expectError(
+      await t.post('/vbanks', { ...body, channel_key: 'ck-inicis' }),
+      errors.requiredParams(['vbank_holder', 'buyer_name', 'buyer_email', 'pg_api_key'])
+    )
+    const inicis = await t.post('/vbanks?pg_api_key=k', { ...body, channel_key: 'ck-inicis', vbank_holder: 'h', buyer_name: 'b', buyer_email: 'e@x' })
+    expect(inicis.json().response.vbank_holder).toBe('h')
+    const toss = await t.post('/vbanks', { ...body, merchant_uid: 'order-pg2', channel_key: 'ck-toss', vbank_holder: '무시됨', buyer_name: 'b' })
+    expect(toss.json().response.vbank_holder).toBe('아임포트상점')
   })
 
   it('answers the holder check', async () => {

@@ -20,7 +20,7 @@ const vbanks: FastifyPluginAsyncTypebox = async (app) => {
     '/vbanks',
     { schema: { body: VbankCreateBodySchema, querystring: PgApiKeyQuery, response: { 200: PaymentResponseSchema } } },
     async (request) => {
-      const payment = issueVbank(request.merchant!, request.body)
+      const payment = issueVbank(request.merchant!, request.body, request.query)
       app.mock.events.emit('payment.ready', { merchant: request.merchant!, payment })
       return ok(renderPayment(payment))
     }
