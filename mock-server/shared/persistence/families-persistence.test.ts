@@ -52,6 +52,8 @@ describe('--data FILE with the V1 families', () => {
     await call('POST', `/escrows/logis/${vbank.imp_uid}`, { sender: {}, receiver: {}, logis: { company: 'CJ', invoice: '1', sent_at: T0 } })
     const person = { name: '홍길동', phone: '01012345678', birth: '900101', gender_digit: '1', carrier: 'SKT', channel_key: cert }
     const kept = (await call('POST', '/certifications/otp/request', person)).response.imp_uid
+    const confirmed = (await call('POST', '/certifications/otp/request', person)).response.imp_uid
+    await call('POST', `/certifications/otp/confirm/${confirmed}`, { otp: state.families.certification.get(confirmed)!.otp })
     const gone = (await call('POST', '/certifications/otp/request', person)).response.imp_uid
     await call('DELETE', `/certifications/${gone}`)
     const reads = [
@@ -59,11 +61,12 @@ describe('--data FILE with the V1 families', () => {
       `/receipts/${vbank.imp_uid}`,
       '/receipts/external/shop-1',
       `/escrows/logis/${vbank.imp_uid}`,
-      `/certifications/${kept}`,
+      `/certifications/${confirmed}`,
       `/certifications/${gone}`
     ]
     const before = await Promise.all(reads.map((url) => call('GET', url)))
     expect(before.map((b) => b.code)).toEqual([0, 0, 0, 0, 0, -1])
+    expect(before[4].response.certified).toBe(true)
     expect(readFileSync(file, 'utf8')).not.toContain('"escrow_password"')
 
     await app.close()

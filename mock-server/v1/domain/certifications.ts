@@ -10,7 +10,8 @@
  *     both are hashes, so no personal data can be read back from them;
  *   - the answer is the default danal contract: `foreigner` false and `foreigner_v2` null, no
  *     `origin` (no web page took part);
- *   - before confirmation `GET` answers the request with `certified: false`.
+ *   - before confirmation there is no result: `GET` answers the 404 (`인증결과가 존재하지 않습니다.`);
+ *     `DELETE` forgets a pending request too.
  */
 import { createHash } from 'node:crypto'
 import { errors } from '../../../api/v1/catalogue.js'
@@ -60,7 +61,7 @@ export function requestOtp(state: MerchantState, body: OtpRequestBody): Certific
 }
 
 export function confirmOtp(state: MerchantState, impUid: string, body: OtpConfirmBody): CertificationRecord {
-  const record = findCertification(state, impUid)
+  const record = findRequest(state, impUid)
   if (record.certified) throw errors.alreadyCertified()
   if (body.otp === undefined || body.otp === '') throw errors.requiredParamsBadRequest(['otp'])
   if (state.now() > record.otp_expires_at) throw errors.otpExpired()
@@ -72,14 +73,22 @@ export function confirmOtp(state: MerchantState, impUid: string, body: OtpConfir
   return record
 }
 
-export function findCertification(state: MerchantState, impUid: string): CertificationRecord {
+/** A certification request, confirmed or not. */
+function findRequest(state: MerchantState, impUid: string): CertificationRecord {
   const record = state.families.certification.get(impUid)
   if (!record) throw errors.certificationNotFound()
   return record
 }
 
+/** A certification result: a request not yet confirmed has none. */
+export function findCertification(state: MerchantState, impUid: string): CertificationRecord {
+  const record = findRequest(state, impUid)
+  if (!record.certified) throw errors.certificationNotFound()
+  return record
+}
+
 export function deleteCertification(state: MerchantState, impUid: string): CertificationRecord {
-  const record = findCertification(state, impUid)
+  const record = findRequest(state, impUid)
   state.saveFamilyRecord('certification', impUid, null)
   return record
 }

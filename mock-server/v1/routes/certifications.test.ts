@@ -28,15 +28,23 @@ describe('/certifications', () => {
     t = await createTestApp()
     const { response } = expectEnvelope(await request(), 200, CertificationOtpResponseSchema)
 
-    const pending = expectEnvelope(await t.get(`/certifications/${response.imp_uid}`), 200, CertificationResponseSchema)
-    expect(pending.response).toMatchObject({ certified: false, certified_at: 0, gender: 'female', birthday: '2005-03-17' })
+    expectError(await t.get(`/certifications/${response.imp_uid}`), errors.certificationNotFound())
 
     const done = expectEnvelope(
       await t.post(`/certifications/otp/confirm/${response.imp_uid}`, { otp: otpOf(response.imp_uid) }),
       200,
       CertificationResponseSchema
     )
-    expect(done.response).toMatchObject({ certified: true, certified_at: T0, foreigner: false, foreigner_v2: null, origin: null })
+    expect(done.response).toMatchObject({
+      certified: true,
+      certified_at: T0,
+      gender: 'female',
+      birthday: '2005-03-17',
+      foreigner: false,
+      foreigner_v2: null,
+      origin: null
+    })
+    expect((await t.get(`/certifications/${response.imp_uid}`)).json().response).toEqual(done.response)
     expectError(await t.post(`/certifications/otp/confirm/${response.imp_uid}`, { otp: '123456' }), errors.alreadyCertified())
   })
 
