@@ -8,6 +8,11 @@
  *   client.schedules     schedule · unschedule · get · findByRange · findByCustomer · update · reschedule · retry
  *   client.payments      get · getMany · find · findAll · byStatus · cancel
  *   client.prepare       create · update · get
+ *   client.vbanks        create · update · revoke · holder
+ *   client.certifications requestOtp · confirmOtp · get · delete
+ *   client.receipts      issue · get · cancel · issueExternal · getExternal · cancelExternal
+ *   client.escrows       get · register · update
+ *   client.codes         banks · bank · cards · card · pgSettings · tier · balance
  *
  * `client.raw` has the same resources, answering `{ status, body, headers }` instead of throwing
  * on API errors (the contract suite uses it to look at answers as they are).
@@ -19,6 +24,11 @@ import { PaymentsResource } from './resources/payments.js'
 import { PrepareResource } from './resources/prepare.js'
 import { SchedulesResource } from './resources/schedules.js'
 import { SubscribeResource } from './resources/subscribe.js'
+import { VbanksResource } from './resources/vbanks.js'
+import { CertificationsResource } from './resources/certifications.js'
+import { ReceiptsResource } from './resources/receipts.js'
+import { EscrowsResource } from './resources/escrows.js'
+import { CodesResource } from './resources/codes.js'
 import type { IamportClientOptions, Mode } from './types.js'
 
 /** Every resource, in one mode. New resources are added here and in `resources/`. */
@@ -29,6 +39,11 @@ export interface IamportResources<M extends Mode> {
   readonly schedules: SchedulesResource<M>
   readonly payments: PaymentsResource<M>
   readonly prepare: PrepareResource<M>
+  readonly vbanks: VbanksResource<M>
+  readonly certifications: CertificationsResource<M>
+  readonly receipts: ReceiptsResource<M>
+  readonly escrows: EscrowsResource<M>
+  readonly codes: CodesResource<M>
 }
 
 export interface IamportClient extends IamportResources<'data'> {
@@ -48,7 +63,12 @@ function resources<M extends Mode>(core: RequestCore, mode: M): IamportResources
     subscribe: new SubscribeResource(call),
     schedules: new SchedulesResource(call),
     payments: new PaymentsResource(call),
-    prepare: new PrepareResource(call)
+    prepare: new PrepareResource(call),
+    vbanks: new VbanksResource(call),
+    certifications: new CertificationsResource(call),
+    receipts: new ReceiptsResource(call),
+    escrows: new EscrowsResource(call),
+    codes: new CodesResource(call)
   }
 }
 

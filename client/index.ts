@@ -19,6 +19,11 @@ export type { SubscribeResource } from './resources/subscribe.js'
 export type { SchedulesResource } from './resources/schedules.js'
 export type { PaymentsResource } from './resources/payments.js'
 export type { PrepareResource } from './resources/prepare.js'
+export type { VbanksResource } from './resources/vbanks.js'
+export type { CertificationsResource } from './resources/certifications.js'
+export type { ReceiptsResource } from './resources/receipts.js'
+export type { EscrowsResource } from './resources/escrows.js'
+export type { CodesResource } from './resources/codes.js'
 // The wire types the methods take and return, so callers need one import.
 export type {
   Auth,
@@ -49,7 +54,23 @@ export type {
   SchedulePaymentStatus,
   UnscheduleBody,
   ScheduleRangeQuery,
-  CustomerSchedulesQuery
+  CustomerSchedulesQuery,
+  VbankCreateBody,
+  VbankUpdateBody,
+  VbankHolder,
+  VbankDeposit,
+  Certification,
+  OtpRequestBody,
+  Receipt,
+  ExternalReceipt,
+  ReceiptIssueBody,
+  ExternalReceiptIssueBody,
+  EscrowLogis,
+  EscrowLogisBody,
+  StandardCode,
+  PgSettingView,
+  Tier,
+  PaymentBalance
 } from '../api/v1/index.js'
 
 // The simulator's control API (/__mock): faults, clock, reset, state, journal.
@@ -59,7 +80,10 @@ export {
   FAULT_PRESET_HEADER,
   type MockControl,
   type MockControlOptions,
-  type ClockMoveOptions
+  type ClockMoveOptions,
+  type DepositOptions,
+  type DepositResult,
+  type OtpView
 } from './mock-control.js'
 export type {
   FaultRuleInput,

@@ -1,6 +1,7 @@
 /**
  * Typed helpers for the simulator's control API (`/__mock/…`): fault rules, reset, state, the
- * virtual clock, the request journal, the webhook outbox and merchants. Simulator-only: the real i'mport API
+ * virtual clock, the request journal, the webhook outbox, merchants, deposits into virtual accounts
+ * and the OTP of a certification. Simulator-only: the real i'mport API
  * has none of this.
  *
  *   const mock = createMockControl('http://127.0.0.1:4010')
@@ -25,6 +26,16 @@ import type { WebhookFaultInput, WebhookFaultView } from '../api/control/webhook
 export type { JournalEntry } from '../api/control/journal.js'
 import type { MerchantCreate, MerchantPatch, MerchantView } from '../api/control/merchants.js'
 export type { MerchantCreate, MerchantPatch, MerchantView }
+import type { DepositResult, OtpView } from '../api/control/families.js'
+export type { DepositResult, OtpView }
+
+export interface DepositOptions {
+  /** What is deposited (default: all that is still due; less leaves the account `ready`). */
+  amount?: number
+  depositorName?: string
+  /** The merchant; found by imp_uid when omitted. */
+  impKey?: string
+}
 
 export { FAULT_PRESET_HEADER } from '../api/control/faults.js'
 
@@ -55,7 +66,7 @@ export interface ClockMoveOptions {
   freeze?: boolean
 }
 
-export interface MockControl {
+export interface MockControl extends MockControlFamilies {
   health(): Promise<HealthView>
   /** Everything back to a fresh start, or one merchant only. */
   reset(impKey?: string): Promise<ResetResult>
@@ -105,6 +116,20 @@ export interface MockControl {
     update(impKey: string, patch: MerchantPatch): Promise<MerchantView>
     /** Forgets the merchant and everything it holds. */
     remove(impKey: string): Promise<void>
+  }
+}
+
+export interface MockControlFamilies {
+  vbanks: {
+    /**
+     * Deposits into a virtual account, as the buyer's bank transfer would; the deposit that
+     * completes it makes the payment `paid` and resolves once its webhook has been attempted.
+     */
+    deposit(impUid: string, options?: DepositOptions): Promise<DepositResult>
+  }
+  certifications: {
+    /** The OTP a certification request "sent" (null once confirmed). */
+    otp(impUid: string, impKey?: string): Promise<OtpView>
   }
 }
 
@@ -161,6 +186,17 @@ export function createMockControl(baseURL: string, options: MockControlOptions =
         ...(o.impKey === undefined ? {} : { imp_key: o.impKey }),
         ...(o.limit === undefined ? {} : { limit: o.limit })
       }),
+    vbanks: {
+      deposit: (impUid, o = {}) =>
+        call('POST', `/vbanks/${encodeURIComponent(impUid)}/deposit`, {
+          ...(o.amount === undefined ? {} : { amount: o.amount }),
+          ...(o.depositorName === undefined ? {} : { depositor_name: o.depositorName }),
+          ...(o.impKey === undefined ? {} : { imp_key: o.impKey })
+        })
+    },
+    certifications: {
+      otp: (impUid, impKey) => call('GET', `/certifications/${encodeURIComponent(impUid)}/otp`, undefined, keyParams(impKey))
+    },
     webhooks: {
       list: (f = {}) =>
         call('GET', '/webhooks', undefined, {

@@ -11,7 +11,7 @@ describe('unknown routes', () => {
   it("answer an i'mport-style 404 envelope, with or without a token", async ({ testApp }) => {
     const t = await testApp()
 
-    expectError(await t.get('/vbanks/holder'), errors.routeNotFound('GET', '/vbanks/holder'))
+    expectError(await t.get('/vbanks/holder/extra'), errors.routeNotFound('GET', '/vbanks/holder/extra'))
     expectError(await t.app.inject({ method: 'PATCH', url: '/payments/cancel' }), errors.routeNotFound('PATCH', '/payments/cancel'))
   })
 })

@@ -6,12 +6,37 @@
  */
 import { Type, type Static } from 'typebox'
 
+export const PG_SETTING_TYPES = ['api_payment', 'payment', 'certification'] as const
+export type PgSettingType = (typeof PG_SETTING_TYPES)[number]
+
+/** The console fields of a channel (`GET /users/pg`): its tab, key and name. */
+export const ChannelSettingFields = {
+  type: Type.Optional(
+    Type.Unsafe<PgSettingType>({
+      type: 'string',
+      enum: [...PG_SETTING_TYPES],
+      description: 'console tab: api_payment (default; used by the charge routes), payment, certification'
+    })
+  ),
+  channel_key: Type.Optional(Type.String({ minLength: 1, description: 'the console channel key; derived when omitted' })),
+  channel_name: Type.Optional(Type.String({ description: 'the console channel name' }))
+}
+
+export const TierSchema = Type.Object(
+  {
+    tier_code: Type.String({ pattern: '^[A-Z0-9]{3}$', description: 'three capital letters or digits' }),
+    tier_name: Type.String({ minLength: 1 })
+  },
+  { additionalProperties: false }
+)
+
 export const ChannelSchema = Type.Object(
   {
     pg_provider: Type.String({ minLength: 1, description: 'PG code, e.g. nice, html5_inicis, kakaopay' }),
     pg_id: Type.String({ minLength: 1, description: 'the merchant id (MID) at the PG, e.g. nictest04m, INIBillTst' }),
     default: Type.Optional(Type.Boolean({ description: 'used when a request names no pg; the first channel otherwise' })),
-    sandbox: Type.Optional(Type.Boolean({ description: 'a test channel; defaults to the merchant test_channel' }))
+    sandbox: Type.Optional(Type.Boolean({ description: 'a test channel; defaults to the merchant test_channel' })),
+    ...ChannelSettingFields
   },
   { additionalProperties: false }
 )
@@ -34,6 +59,7 @@ const settingsFields = {
   ),
   test_channel: Type.Optional(Type.Boolean({ description: 'payments and keys of this merchant carry sandbox: true (2026 include_sandbox rule)' })),
   channels: Type.Optional(Type.Array(ChannelSchema)),
+  tiers: Type.Optional(Type.Array(TierSchema, { description: 'sub-merchants, named by the Tier header (GET /tiers/{tier_code})' })),
   webhook_url: Type.Optional(Type.String({ description: 'the console Notification URL; notice_url on a request wins' })),
   webhook_content_type: Type.Optional(WebhookContentTypeSchema),
   webhook_retry: Type.Optional(

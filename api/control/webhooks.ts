@@ -58,9 +58,9 @@ export const DeliverySchema = Type.Object(
   {
     id: Type.String({ description: 'whd_<n>, for POST /__mock/webhooks/{id}/redeliver' }),
     imp_key: Nullable(Type.String()),
-    trigger: Type.Unsafe<'payment.paid' | 'payment.failed' | 'payment.cancelled' | 'manual'>({
+    trigger: Type.Unsafe<'payment.paid' | 'payment.ready' | 'payment.failed' | 'payment.cancelled' | 'manual'>({
       type: 'string',
-      enum: ['payment.paid', 'payment.failed', 'payment.cancelled', 'manual']
+      enum: ['payment.paid', 'payment.ready', 'payment.failed', 'payment.cancelled', 'manual']
     }),
     url: Type.String(),
     content_type: ContentTypeSchema,

@@ -6,7 +6,8 @@
  *   - `obs`: seen from the real server (live client tests, captured logs);
  *   - `doc`: official documentation or swagger;
  *   - `third-party`: code by others quoting the text;
- *   - `inferred`: the simulator's own choice where nothing public says; listed in docs/fidelity.md.
+ *   - `inferred`: the simulator's own choice where nothing public says; listed in docs/fidelity.md
+ *     (and, for virtual accounts, certifications, receipts and the rest, in docs/v1-families.md).
  *
  * Routes and domain functions throw these; the one error handler (plugins/error-handler.ts) turns
  * them into `{ code, message, response: null }`. Tests import the same factories, never retype text.
@@ -165,6 +166,75 @@ export const errors = {
   // --- prepare --------------------------------------------------------------------------------
   prepareDuplicate: () => e(200, 1, '결제정보 사전등록에 실패하였습니다(이미 등록된 merchant_uid입니다).', 'third-party'),
   prepareNotFound: () => e(404, -1, '사전등록된 결제정보가 존재하지 않습니다.', 'obs'),
+
+  // --- families of issue 15 (docs/v1-families.md lists every inferred choice) ----------------
+  /** A parameter with the wrong form where the swagger answers 400 (certification OTP request). */
+  invalidParamBadRequest: (name: string) => e(400, -1, `["${name}"] 파라메터의 형식이 올바르지 않습니다.`, 'inferred'),
+  /** A `channel_key` that names none of the merchant's channels (or one of the wrong type). */
+  unknownChannelKey: (httpStatus: number, channelKey: string) =>
+    e(httpStatus, -1, `channel_key(${channelKey.slice(0, 100)})에 해당하는 채널 설정을 찾을 수 없습니다.`, 'inferred'),
+  /** A bank code that is not in the standard table (POST /vbanks `vbank_code`). */
+  unknownBankCode: (code: string) => e(200, -1, `유효하지 않은 은행코드입니다. (${code.slice(0, 20)})`, 'inferred'),
+  /** POST /vbanks with a `vbank_due` that has already passed. */
+  vbankDueInPast: () => e(200, 1, '가상계좌 입금기한(vbank_due)이 현재 시각보다 과거입니다.', 'inferred'),
+  /** PUT/DELETE /vbanks on a payment that is not a virtual account (swagger: 400). */
+  notVbank: () => e(400, -1, '가상계좌 결제건이 아닙니다.', 'inferred'),
+  /** PUT/DELETE /vbanks on an account no longer waiting for its deposit (swagger: 400). */
+  vbankNotReady: (status: string) => e(400, -1, `입금대기(ready) 상태의 가상계좌가 아닙니다. (status: ${status})`, 'inferred'),
+  /** GET /vbanks/holder for an account the simulator does not know (swagger: 404). */
+  holderNotFound: () => e(404, -1, '계좌정보 조회에 실패하였습니다.', 'inferred'),
+  /** POST /payments/cancel of a paid virtual account without the refund account fields. */
+  refundAccountRequired: () =>
+    e(200, -1, '가상계좌 결제건의 환불에는 환불계좌정보(refund_holder, refund_bank, refund_account)가 필요합니다.', 'inferred'),
+  /** POST /payments/cancel of a virtual account that was never paid: revoke it with DELETE /vbanks instead. */
+  vbankNotPaid: () => e(200, 1, '입금되지 않은 가상계좌는 취소할 수 없습니다. 가상계좌 발급취소 API를 이용해주세요.', 'inferred'),
+  /** GET/DELETE/confirm of a certification that does not exist. */
+  certificationNotFound: () => e(404, -1, '인증결과가 존재하지 않습니다.', 'obs'),
+  /** OTP confirm with a wrong number (swagger: 400 for a bad request on this route). */
+  otpMismatch: () => e(400, -1, '인증번호가 일치하지 않습니다.', 'inferred'),
+  /** OTP confirm after the number's validity (OTP_VALID_SECONDS on the merchant clock). */
+  otpExpired: () => e(400, -1, '인증번호 입력시간이 초과되었습니다. 본인인증을 다시 요청해주세요.', 'inferred'),
+  /** OTP confirm of a certification already completed (swagger: 400). */
+  alreadyCertified: () => e(400, -1, '이미 본인인증이 완료된 요청입니다.', 'inferred'),
+  /** Cash receipt lookup or cancel where none was issued (swagger: 404). */
+  receiptNotFound: () => e(404, -1, '현금영수증 발행내역이 존재하지 않습니다.', 'inferred'),
+  /** Cash receipt on a payment that is not paid (swagger: 400). */
+  receiptPaymentNotPaid: (status: string) =>
+    e(400, -1, `결제완료(paid) 상태의 결제건에 대해서만 현금영수증을 발행할 수 있습니다. (status: ${status})`, 'inferred'),
+  /** Cash receipt on a card payment: the card slip is the receipt (swagger: 400). */
+  receiptNotApplicable: (payMethod: string) => e(400, -1, `현금영수증을 발행할 수 없는 결제수단입니다. (pay_method: ${payMethod})`, 'inferred'),
+  /** Cash receipt already issued and not cancelled (swagger: 400). */
+  receiptAlreadyIssued: () => e(400, -1, '이미 현금영수증이 발행된 거래건입니다.', 'inferred'),
+  /** DELETE /receipts/{imp_uid} for a payment with no receipt issued (swagger: 400). */
+  receiptNeverIssued: () => e(400, -1, '포트원을 통해 현금영수증이 발행된 적 없는 거래건입니다.', 'inferred'),
+  /** Escrow shipping on a payment that is not an escrow payment (swagger: 400). */
+  notEscrow: () => e(400, -1, '에스크로 결제건이 아닙니다.', 'inferred'),
+  /** GET escrow shipping where none is registered (swagger 409 description, word for word). */
+  escrowLogisNotFound: () => e(409, -1, '등록된 배송정보가 존재하지 않습니다.', 'doc'),
+  /** POST escrow shipping a second time (swagger: 409). */
+  escrowLogisExists: () => e(409, -1, '이미 배송정보 등록이 완료된 거래건입니다.', 'inferred'),
+  /** Escrow shipping on an escrow payment that is not paid (swagger: 409). */
+  escrowLogisNotAllowed: (status: string) => e(409, -1, `배송정보를 등록하거나 수정할 수 없는 거래건입니다. (status: ${status})`, 'inferred'),
+  /** GET /cards/{code} with an unknown code (swagger: 404). */
+  cardCodeNotFound: () => e(404, -1, '코드에 해당되는 카드사정보를 찾을 수 없습니다.', 'inferred'),
+  /** GET /banks/{code} with an unknown code (swagger: 404). */
+  bankCodeNotFound: () => e(404, -1, '코드에 해당되는 은행정보를 찾을 수 없습니다.', 'inferred'),
+  /** GET /tiers/{code}, or a `Tier` header, naming no sub-merchant of this merchant (swagger: 404). */
+  tierNotFound: () => e(404, -1, '등록되지 않았거나 이미 삭제된 tier_code입니다.', 'inferred'),
+  /** GET /payments/{imp_uid}/balance outside PAYCO/KCP or before paid (text observed; the status is not). */
+  balanceUnavailable: () =>
+    e(
+      400,
+      -1,
+      '(현재는 PAYCO, KCP만 지원됩니다) 결제건에 대한 금액상세정보가 확인되지 않습니다. 결제 상태가 paid 또는 cancelled가 아닌 경우 확인되지 않습니다.',
+      'obs'
+    ),
+  /**
+   * An official route of a family the simulator does not model (api/v1/official-operations.ts). HTTP 400:
+   * not 404 (the unknown-route answer), not 5xx (clients retry those, and the simulator counts 5xx as its own failure).
+   */
+  notSimulated: (method: string, path: string) =>
+    e(400, -1, `iamport-mock: ${method} ${path.slice(0, 200)} 은(는) 시뮬레이션하지 않는 API입니다. (docs/v1-families.md)`, 'inferred'),
 
   // --- the simulator's own test controls (no real counterpart) -----------------------------
   /** An `X-Iamport-Mock-Fault` header that names no preset. */

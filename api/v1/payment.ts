@@ -6,6 +6,7 @@ import { Type, type Static } from 'typebox'
 import { envelope, paged } from './envelope.js'
 import { Amount, NullableInteger, NullableString, UnixSeconds } from './common.js'
 import { CardFieldsSchema, LIMITS } from './customer.js'
+import { VbankDepositSchema } from './vbank.js'
 
 export const PAYMENT_STATUSES = ['ready', 'paid', 'cancelled', 'failed'] as const
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
@@ -85,7 +86,7 @@ export const PaymentSchema = Type.Object(
     receipt_url: NullableString(),
     cancel_history: Type.Array(CancelHistorySchema),
     cancel_receipt_urls: Type.Array(Type.String()),
-    deposit_history: Type.Array(Type.Unknown()),
+    deposit_history: Type.Array(VbankDepositSchema),
     cash_receipt_issued: Type.Boolean(),
     customer_uid: NullableString(),
     customer_uid_usage: NullableString(),

@@ -85,6 +85,13 @@ export const SWAGGER_DEFECTS = {
     evidence: 'iamport-api.md §3.5 and §8 (official java, node and go clients parse a paged object)',
     exercised: true
   },
+  depositReason: {
+    id: 'depositReason',
+    defect: 'VbankDepositAnnotation.required lists `reason`, which is not among its declared properties',
+    instead: 'the declared fields pg_tid, amount, depositor_name, deposited_at are required and type-checked; reason is not',
+    evidence: 'both swagger files (definitions VbankDepositAnnotation); docs/v1-families.md',
+    exercised: true
+  },
   unscheduleArray: {
     id: 'unscheduleArray',
     defect: 'POST /subscribe/payments/unschedule declares merchant_uid as type array with a string schema (malformed)',
@@ -96,7 +103,8 @@ export const SWAGGER_DEFECTS = {
 
 /** Required fields the checker ignores, by definition, each through a declared defect. */
 const IGNORED_REQUIRED: Record<string, { fields: string[]; defect: SwaggerDefect }> = {
-  PaymentPrepareAnnotation: { fields: ['total', 'previous', 'next'], defect: SWAGGER_DEFECTS.prepareRequired }
+  PaymentPrepareAnnotation: { fields: ['total', 'previous', 'next'], defect: SWAGGER_DEFECTS.prepareRequired },
+  VbankDepositAnnotation: { fields: ['reason'], defect: SWAGGER_DEFECTS.depositReason }
 }
 
 /** The paged schedule list the official clients parse, built from the official definitions. */

@@ -12,6 +12,11 @@ import { ErrorEnvelopeSchema, envelope, paged } from '../../api/v1/envelope.js'
 import { PaymentSchema } from '../../api/v1/payment.js'
 import { PrepareSchema } from '../../api/v1/prepare.js'
 import { ScheduleResultSchema } from '../../api/v1/schedule.js'
+import { VbankHolderSchema } from '../../api/v1/vbank.js'
+import { CertificationOtpSchema, CertificationSchema } from '../../api/v1/certification.js'
+import { ExternalReceiptSchema, ReceiptSchema } from '../../api/v1/receipt.js'
+import { EscrowLogisSchema } from '../../api/v1/escrow.js'
+import { PaymentBalanceSchema, PgSettingSchema, StandardCodeSchema, TierSchema } from '../../api/v1/codes.js'
 import { relaxedCustomerSchema, relaxedPaymentSchema, relaxedScheduleSchema } from '../../fixtures/captured/era.js'
 
 export type AnswerKind =
@@ -26,9 +31,49 @@ export type AnswerKind =
   | 'schedules'
   | 'paged-schedules'
   | 'error'
+  | FamilyKind
 
-function schemasFor(payment: TSchema, customer: TSchema, schedule: TSchema): Record<AnswerKind, TSchema> {
+/** Answer kinds of the issue-15 families. */
+export type FamilyKind =
+  | 'vbank-holder'
+  | 'certification'
+  | 'certification-otp'
+  | 'receipt'
+  | 'external-receipt'
+  | 'escrow-logis'
+  | 'standard-code'
+  | 'standard-codes'
+  | 'pg-settings'
+  | 'tier'
+  | 'balance'
+
+/** The family schemas, and the official `required` of each (the real API may leave out the rest). */
+const FAMILY_SCHEMAS: Record<FamilyKind, { schema: TSchema; list?: boolean; required: readonly string[] }> = {
+  'vbank-holder': { schema: VbankHolderSchema, required: ['bank_holder'] },
+  certification: { schema: CertificationSchema, required: ['imp_uid', 'pg_provider', 'foreigner'] },
+  'certification-otp': { schema: CertificationOtpSchema, required: ['imp_uid'] },
+  receipt: { schema: ReceiptSchema, required: ['imp_uid', 'apply_num', 'type', 'amount', 'vat', 'applied_at'] },
+  'external-receipt': { schema: ExternalReceiptSchema, required: ['merchant_uid', 'apply_num', 'type', 'amount', 'vat', 'applied_at'] },
+  'escrow-logis': { schema: EscrowLogisSchema, required: ['company', 'invoice', 'sent_at', 'applied_at'] },
+  'standard-code': { schema: StandardCodeSchema, required: ['code', 'name'] },
+  'standard-codes': { schema: StandardCodeSchema, list: true, required: ['code', 'name'] },
+  'pg-settings': { schema: PgSettingSchema, list: true, required: ['pg_provider', 'pg_id', 'sandbox', 'type'] },
+  tier: { schema: TierSchema, required: ['tier_code', 'tier_name'] },
+  balance: { schema: PaymentBalanceSchema, required: ['amount', 'cash_receipt', 'primary', 'secondary', 'discount'] }
+}
+
+function familySchemas(target: 'mock' | 'real'): Record<FamilyKind, TSchema> {
+  const out = {} as Record<FamilyKind, TSchema>
+  for (const [kind, { schema, list, required }] of Object.entries(FAMILY_SCHEMAS) as Array<[FamilyKind, (typeof FAMILY_SCHEMAS)[FamilyKind]]>) {
+    const item = target === 'mock' ? schema : ({ ...schema, required: [...required] } as TSchema)
+    out[kind] = envelope(list ? Type.Array(item) : item)
+  }
+  return out
+}
+
+function schemasFor(payment: TSchema, customer: TSchema, schedule: TSchema, target: 'mock' | 'real'): Record<AnswerKind, TSchema> {
   return {
+    ...familySchemas(target),
     auth: envelope(AuthSchema),
     customer: envelope(customer),
     customers: envelope(Type.Array(customer)),
@@ -53,11 +98,12 @@ export function validatorFor(kind: AnswerKind, target: 'mock' | 'real'): Validat
   if (!validate) {
     const set =
       target === 'mock'
-        ? schemasFor(PaymentSchema, CustomerSchema, ScheduleResultSchema)
+        ? schemasFor(PaymentSchema, CustomerSchema, ScheduleResultSchema, 'mock')
         : schemasFor(
             relaxedPaymentSchema() as unknown as TSchema,
             relaxedCustomerSchema() as unknown as TSchema,
-            relaxedScheduleSchema() as unknown as TSchema
+            relaxedScheduleSchema() as unknown as TSchema,
+            'real'
           )
     validate = ajv.compile(set[kind])
     compiled.set(key, validate)

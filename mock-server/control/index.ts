@@ -1,8 +1,8 @@
 /**
  * The control API, under `/__mock` (outside the i'mport namespace): health, reset, state, fault
- * rules, the clock, the request journal, the webhook outbox and webhook faults, merchants, its own
- * OpenAPI document at `/__mock/docs`, the simulated V1 routes' at `/__mock/docs/v1`, and Swagger UI
- * over both at `/__mock/docs/ui`.
+ * rules, the clock, the request journal, the webhook outbox and webhook faults, merchants, vbank
+ * deposits and certification OTPs (families.ts), its own OpenAPI document at `/__mock/docs`, the
+ * simulated V1 routes' at `/__mock/docs/v1`, and Swagger UI over both at `/__mock/docs/ui`.
  *
  * It is its own encapsulated Fastify context: its answers and errors are plain JSON
  * (`{ error: { code, message } }`, never the i'mport envelope nor Fastify's default body), its
@@ -24,6 +24,7 @@ import state from './state.js'
 import requests from './requests.js'
 import webhooks from './webhooks.js'
 import merchants from './merchants.js'
+import families from './families.js'
 import { serveDocs } from './docs.js'
 import { serveV1Docs } from './docs-v1.js'
 import { serveDocsUi } from './docs-ui.js'
@@ -87,6 +88,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   await app.register(requests)
   await app.register(webhooks)
   await app.register(merchants)
+  await app.register(families)
 }
 
 export default controlPlane

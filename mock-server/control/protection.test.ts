@@ -93,6 +93,7 @@ describe('control API answers', () => {
     expect(doc.info.title).toBe('iamport-mock control API')
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/__mock/certifications/{imp_uid}/otp',
         '/__mock/clock',
         '/__mock/faults',
         '/__mock/faults/{id}',
@@ -102,6 +103,7 @@ describe('control API answers', () => {
         '/__mock/requests',
         '/__mock/reset',
         '/__mock/state',
+        '/__mock/vbanks/{imp_uid}/deposit',
         '/__mock/webhooks',
         '/__mock/webhooks/faults',
         '/__mock/webhooks/faults/{id}',

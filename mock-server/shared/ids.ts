@@ -122,6 +122,11 @@ export class IdGenerator {
     return joinFlat(this.random.hex(8).toUpperCase(), this.random.digits(12))
   }
 
+  /** `n` digits from the stream (virtual account numbers, OTPs, receipt numbers). */
+  digits(n: number): string {
+    return this.random.digits(n)
+  }
+
   /** Raw access to the stream, for seeded probabilities (fault rules). */
   next(): number {
     return this.random.next()

@@ -10,9 +10,17 @@ import subscribePayments from './routes/subscribe-payments.js'
 import payments from './routes/payments.js'
 import prepare from './routes/prepare.js'
 import schedules from './routes/schedules.js'
+import vbanks from './routes/vbanks.js'
+import certifications from './routes/certifications.js'
+import receipts from './routes/receipts.js'
+import escrows from './routes/escrows.js'
+import codes from './routes/codes.js'
+import notSimulated from './routes/not-simulated.js'
+import tiers from './tiers.js'
 
 const v1Api: FastifyPluginAsync = async (app) => {
   tagRoutes(app, 'v1')
+  await app.register(tiers)
   // Its OpenAPI document and near-miss hints are made from the routes as registered.
   app.v1Routes.watch(app)
   await app.register(users)
@@ -21,6 +29,12 @@ const v1Api: FastifyPluginAsync = async (app) => {
   await app.register(payments)
   await app.register(prepare)
   await app.register(schedules)
+  await app.register(vbanks)
+  await app.register(certifications)
+  await app.register(receipts)
+  await app.register(escrows)
+  await app.register(codes)
+  await app.register(notSimulated)
 }
 
 export default v1Api

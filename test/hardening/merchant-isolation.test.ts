@@ -11,6 +11,7 @@ import { ManualClock } from '../../mock-server/shared/clock.js'
 import { snapshot } from '../../mock-server/control/state.js'
 import { errors } from '../../api/v1/catalogue.js'
 import { ROUTES, fixtureFor, urlOf, type Fixture } from '../support/route-catalogue.js'
+import { certificationChannelKey, paymentChannelKey } from '../support/route-catalogue-families.js'
 import { T0_MS } from '../support/helpers.js'
 
 const A = { imp_key: 'merchant_a_key', imp_secret: 'merchant_a_secret' }
@@ -52,11 +53,44 @@ async function seedA(tokenA: string): Promise<Fixture> {
     }
   })
   expect(scheduled.body.code, scheduled.text).toBe(0)
-  return { ...f, imp_uid: paid.body.response.imp_uid }
+  // Issue 15: a waiting virtual account, an open certification request, an outside cash receipt.
+  const vbank = await inject({
+    method: 'POST',
+    url: '/vbanks',
+    headers,
+    payload: {
+      channel_key: paymentChannelKey(f),
+      merchant_uid: 'order_vbank',
+      amount: 5000,
+      vbank_code: '004',
+      vbank_holder: '아임포트',
+      vbank_due: f.now + 3600,
+      escrow_password: 'x'
+    }
+  })
+  expect(vbank.body.code, vbank.text).toBe(0)
+  const certification = await inject({
+    method: 'POST',
+    url: '/certifications/otp/request',
+    headers,
+    payload: { name: '홍길동', phone: '01012345678', birth: '900101', gender_digit: '1', carrier: 'SKT', channel_key: certificationChannelKey(f) }
+  })
+  expect(certification.body.code, certification.text).toBe(0)
+  const receipt = await inject({
+    method: 'POST',
+    url: `/receipts/external/${f.merchant_uid}`,
+    headers,
+    payload: { channel_key: paymentChannelKey(f), name: 'x', amount: 1000, identifier: '01012345678' }
+  })
+  expect(receipt.body.code, receipt.text).toBe(0)
+  return { ...f, imp_uid: paid.body.response.imp_uid, vbank_uid: vbank.body.response.imp_uid, certification_uid: certification.body.response.imp_uid }
 }
 
-const stateOf = (impKey: string) =>
-  JSON.stringify(snapshot(app.mock.store.merchantByKey(impKey)!, app.mock.config, app.schedules.book(app.mock.store.merchantByKey(impKey)!)))
+const stateOf = (impKey: string) => {
+  const merchant = app.mock.store.merchantByKey(impKey)!
+  const families = Object.entries(merchant.families).map(([name, map]) => [name, [...(map as Map<string, unknown>).entries()]])
+  return JSON.stringify([snapshot(merchant, app.mock.config, app.schedules.book(merchant)), families])
+}
 
 /** What B may get for each route it sends with A's ids (anything that reads A's data is a leak). */
 const EXPECTED_FOR_B: Record<string, (f: Fixture) => unknown> = {
@@ -78,7 +112,25 @@ const EXPECTED_FOR_B: Record<string, (f: Fixture) => unknown> = {
   'GET /subscribe/payments/schedule/:merchant_uid': () => errors.scheduleNotFound().toEnvelope(),
   'PUT /subscribe/payments/schedule/:merchant_uid': () => errors.scheduleNotFound().toEnvelope(),
   'POST /subscribe/payments/schedule/:merchant_uid/reschedule': () => errors.scheduleNotFound().toEnvelope(),
-  'POST /subscribe/payments/schedule/:merchant_uid/retry': () => errors.scheduleNotFound().toEnvelope()
+  'POST /subscribe/payments/schedule/:merchant_uid/retry': () => errors.scheduleNotFound().toEnvelope(),
+  // Issue 15: A's channel keys are not B's; A's accounts, certifications and receipts are not found.
+  'POST /vbanks': (f) => errors.unknownChannelKey(200, paymentChannelKey(f)).toEnvelope(),
+  'PUT /vbanks/:imp_uid': () => errors.paymentNotFound().toEnvelope(),
+  'DELETE /vbanks/:imp_uid': () => errors.paymentNotFound().toEnvelope(),
+  'POST /certifications/otp/request': (f) => errors.unknownChannelKey(400, certificationChannelKey(f)).toEnvelope(),
+  'POST /certifications/otp/confirm/:imp_uid': () => errors.certificationNotFound().toEnvelope(),
+  'GET /certifications/:imp_uid': () => errors.certificationNotFound().toEnvelope(),
+  'DELETE /certifications/:imp_uid': () => errors.certificationNotFound().toEnvelope(),
+  'GET /receipts/:imp_uid': () => errors.paymentNotFound().toEnvelope(),
+  'POST /receipts/:imp_uid': () => errors.paymentNotFound().toEnvelope(),
+  'DELETE /receipts/:imp_uid': () => errors.receiptNeverIssued().toEnvelope(),
+  'GET /receipts/external/:merchant_uid': () => errors.receiptNotFound().toEnvelope(),
+  'POST /receipts/external/:merchant_uid': (f) => errors.unknownChannelKey(400, paymentChannelKey(f)).toEnvelope(),
+  'DELETE /receipts/external/:merchant_uid': () => errors.receiptNotFound().toEnvelope(),
+  'GET /escrows/logis/:imp_uid': () => errors.paymentNotFound().toEnvelope(),
+  'POST /escrows/logis/:imp_uid': () => errors.paymentNotFound().toEnvelope(),
+  'PUT /escrows/logis/:imp_uid': () => errors.paymentNotFound().toEnvelope(),
+  'GET /payments/:imp_uid/balance': () => errors.paymentNotFound().toEnvelope()
 }
 
 const IAMPORT_ROUTES = ROUTES.filter((r) => r.area === 'iamport' && r.route !== '/users/getToken')
@@ -115,6 +167,7 @@ for (const mode of ['configured merchants', '--accept-any-key'] as const) {
           expect(res.body.response.total).toBe(0)
         }
         expect(res.text).not.toContain(a.scheduled_uid)
+        for (const id of [a.vbank_uid!, a.certification_uid!]) expect(res.text).not.toContain(id)
         // Whatever B did went into B's books only.
         expect(stateOf(B.imp_key)).not.toContain(a.imp_uid)
       })

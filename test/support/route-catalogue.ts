@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import qs from 'qs'
+import { FAMILY_ROUTES, NOT_SIMULATED_ROUTES } from './route-catalogue-families.js'
 
 /** The data one merchant holds before a hardening test sends a route's request. */
 export interface Fixture {
@@ -27,6 +28,10 @@ export interface Fixture {
   /** The merchant's key pair (getToken, control API scoping). */
   readonly imp_key: string
   readonly imp_secret: string
+  /** A virtual account (issue 15) waiting for its deposit, when the test made one. */
+  readonly vbank_uid?: string
+  /** A certification request (issue 15) waiting for its OTP, when the test made one. */
+  readonly certification_uid?: string
   /** Card fields sent wherever a card is presented. */
   readonly card: Readonly<Record<'card_number' | 'expiry' | 'birth' | 'pwd_2digit' | 'cvc', string>>
 }
@@ -372,7 +377,10 @@ export const ROUTES: readonly RouteEntry[] = [
     request: (f) => ({ params: { imp_key: f.imp_key }, body: { webhook_url: f.webhook_url } })
   },
   // An unknown merchant: deleting the fixture's own would leave the other tables nothing to act on.
-  { method: 'DELETE', route: '/__mock/merchants/:imp_key', area: 'control', writes: true, request: () => ({ params: { imp_key: 'no_such_shop' } }) }
+  { method: 'DELETE', route: '/__mock/merchants/:imp_key', area: 'control', writes: true, request: () => ({ params: { imp_key: 'no_such_shop' } }) },
+  // --- issue 15: the other V1 families, and the official routes named as not simulated -------
+  ...FAMILY_ROUTES,
+  ...NOT_SIMULATED_ROUTES
 ]
 
 /** The URL of a request: the route with its parameters percent-encoded, and the query in qs's bracket form. */

@@ -11,6 +11,7 @@ import type { FaultRuleInput } from '../../../api/control/faults.js'
 import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
 import { MerchantSchema, type ChannelConfig, type MerchantConfigInput } from '../../../api/control/merchants.js'
 import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js'
+import { DEFAULT_CERTIFICATION_CHANNEL, resolvePgSetting, type PgSetting, type TierConfig } from './pg-settings.js'
 
 /** The public key pair from i'mport's own documentation and client READMEs; not a secret. */
 
@@ -130,8 +131,12 @@ export interface MerchantConfig {
   /** The merchant code (가맹점 식별코드), shown by the control API only; null when none was given. */
   readonly merchant_code: string | null
   readonly test_channel: boolean
-  /** Never empty for configured merchants; the first is the default. */
+  /** The charge (api_payment) channels; never empty for configured merchants; the first is the default. */
   readonly channels: readonly PgChannel[]
+  /** Every configured channel with its type and channel_key, as `GET /users/pg` lists them. */
+  readonly pg_settings: readonly PgSetting[]
+  /** Sub-merchants a `Tier` header may name. */
+  readonly tiers: readonly TierConfig[]
   readonly webhook_url: string | null
   readonly webhook_content_type: 'application/json' | 'application/x-www-form-urlencoded'
   /** Resend up to 5 times, a minute apart (simulator clock), after a network error or 5xx. */
@@ -204,7 +209,8 @@ export const DEFAULT_SCHEDULES: ScheduleOptions = { poll_ms: 1000 }
 /** Channels of the docs merchant: the two test MIDs i'mport's guides use for billing keys. */
 export const DEFAULT_CHANNELS: readonly ChannelConfig[] = [
   { pg_provider: 'nice', pg_id: 'nictest04m', default: true },
-  { pg_provider: 'html5_inicis', pg_id: 'INIBillTst' }
+  { pg_provider: 'html5_inicis', pg_id: 'INIBillTst' },
+  DEFAULT_CERTIFICATION_CHANNEL
 ]
 
 export class ConfigError extends Error {
@@ -214,12 +220,17 @@ export class ConfigError extends Error {
 /** A merchant with every default filled in. */
 export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
   const testChannel = input.test_channel ?? false
-  const channels = (input.channels ?? DEFAULT_CHANNELS).map((c) => ({
-    pg_provider: c.pg_provider,
-    pg_id: c.pg_id,
-    sandbox: c.sandbox ?? testChannel,
-    default: c.default ?? false
-  }))
+  const configured = input.channels ?? DEFAULT_CHANNELS
+  const pgSettings = configured.map((c) => resolvePgSetting(input.imp_key, { ...c, sandbox: c.sandbox ?? testChannel }))
+  // Identity-verification channels cannot charge: only the other types are charge channels.
+  const channels = configured
+    .filter((c) => c.type !== 'certification')
+    .map((c) => ({
+      pg_provider: c.pg_provider,
+      pg_id: c.pg_id,
+      sandbox: c.sandbox ?? testChannel,
+      default: c.default ?? false
+    }))
   // The default channel goes first so that "no pg" simply means channels[0].
   channels.sort((a, b) => Number(b.default) - Number(a.default))
   return {
@@ -229,6 +240,8 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
     merchant_code: input.merchant_code ?? null,
     test_channel: testChannel,
     channels: channels.map(({ pg_provider, pg_id, sandbox }) => ({ pg_provider, pg_id, sandbox })),
+    pg_settings: pgSettings,
+    tiers: input.tiers ?? [],
     webhook_url: input.webhook_url ?? null,
     webhook_content_type: input.webhook_content_type ?? 'application/json',
     webhook_retry: input.webhook_retry ?? false

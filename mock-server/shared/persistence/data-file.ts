@@ -10,6 +10,7 @@
  *   {"t":"prepare","k":"…","r":<PrepareRecord>}
  *   {"t":"schedule","k":"…","r":<ScheduleRecord>}        the whole record after each change
  *   {"t":"merchant_settings","k":"…","m":<merchant settings>}   made or changed through the control API
+ *   {"t":"family","k":"…","f":"certification","id":"…","r":<record>|null}   issue 15 families (null: deleted)
  *   {"t":"reset","k":"…"}  /  {"t":"merchant_removed","k":"…"}
  *
  * Each line is written with one synchronous write(2) before the request that caused it is
@@ -39,6 +40,7 @@ export type DataLine =
   | { t: 'payment'; k: string; r: Record<string, unknown> & { imp_uid: string } }
   | { t: 'prepare'; k: string; r: Record<string, unknown> & { merchant_uid: string } }
   | { t: 'schedule'; k: string; r: Record<string, unknown> & { seq: number } }
+  | { t: 'family'; k: string; f: string; id: string; r: Record<string, unknown> | null }
 
 export class DataFileError extends Error {
   override readonly name = 'DataFileError'

@@ -6,8 +6,9 @@
  * compacted, and loaded into the store. While running: every change the store makes is one line
  * appended through the store's observer, synchronously, before the request is answered.
  *
- * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants, and merchants
- * made or changed through the control API (their settings win over the config file's).
+ * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants, merchants
+ * made or changed through the control API (their settings win over the config file's), and the
+ * records of the other V1 families (certifications, cash receipts, escrow shipping).
  * Not kept: the clocks' offsets and frozen state, fault rules made through the control API, the
  * request journal, the webhook outbox and the id streams' positions (ids already taken are
  * skipped, not reused).
@@ -19,6 +20,7 @@ import { PaymentRecord, type BillingKeyRecord, type PrepareRecord } from '../sto
 import type { Store } from '../store/store.js'
 import type { ScheduleBook } from '../schedules/book.js'
 import type { ScheduleRecord } from '../store/schedule-records.js'
+import { FAMILY_NAMES, type FamilyName } from '../store/family-records.js'
 import { DataFileError, DataFileWriter, lockDataFile, readDataFile, rewriteDataFile, type DataLine, type FsyncPolicy } from './data-file.js'
 
 export interface PersistenceOptions {
@@ -40,6 +42,8 @@ interface MerchantModel {
   prepares: Map<string, DataLine & { t: 'prepare' }>
   /** By registration number (a merchant_uid may have a revoked record and a live one). */
   schedules: Map<number, DataLine & { t: 'schedule' }>
+  /** Family records by `family:id` (deleted ones removed). */
+  families: Map<string, DataLine & { t: 'family' }>
 }
 
 declare module 'fastify' {
@@ -156,6 +160,11 @@ export class Persistence {
           report.payments++
         }
         for (const prepare of m.prepares.values()) state.savePrepare(prepare.r as unknown as PrepareRecord)
+        for (const line of m.families.values()) {
+          if (line.r !== null && (FAMILY_NAMES as readonly string[]).includes(line.f)) {
+            state.saveFamilyRecord(line.f as FamilyName, line.id, line.r as never)
+          }
+        }
         const schedules = [...m.schedules.values()].map((l) => l.r as unknown as ScheduleRecord).sort((a, b) => a.seq - b.seq)
         if (schedules.length > 0) this.pendingSchedules.push({ impKey, records: schedules })
         report.schedules += schedules.length
@@ -187,6 +196,8 @@ export function lineFor(merchant: MerchantState, change: StateChange): DataLine 
       return { t: 'schedule', k, r: change.record as unknown as Record<string, unknown> & { seq: number } }
     case 'token':
       return { t: 'token', k, r: { access_token: change.record.access_token, expired_at: change.record.expired_at } }
+    case 'family_record':
+      return { t: 'family', k, f: change.family, id: change.id, r: change.record as Record<string, unknown> | null }
     case 'merchant_added':
       return { t: 'merchant', k, secret: merchant.merchant.imp_secret }
     case 'merchant_settings':
@@ -205,7 +216,8 @@ const emptyModel = (secret: string | null = null, settings: Record<string, unkno
   keys: new Map(),
   payments: new Map(),
   prepares: new Map(),
-  schedules: new Map()
+  schedules: new Map(),
+  families: new Map()
 })
 
 /** Replays the lines: the latest version of every record, per merchant. */
@@ -250,6 +262,10 @@ export function collapse(lines: readonly DataLine[]): Map<string, MerchantModel>
       case 'schedule':
         of(line.k).schedules.set(line.r.seq, line)
         break
+      case 'family':
+        if (line.r === null) of(line.k).families.delete(`${line.f}:${line.id}`)
+        else of(line.k).families.set(`${line.f}:${line.id}`, line)
+        break
       default: {
         // A new kind of data line fails to compile here until the reader folds it into the model.
         const unreachable: never = line
@@ -267,7 +283,7 @@ function compacted(model: Map<string, MerchantModel>): DataLine[] {
     if (m.secret !== null) out.push({ t: 'merchant', k, secret: m.secret })
     if (m.settings !== null) out.push({ t: 'merchant_settings', k, m: m.settings })
     if (m.token) out.push(m.token)
-    out.push(...m.keys.values(), ...m.payments.values(), ...m.prepares.values(), ...m.schedules.values())
+    out.push(...m.keys.values(), ...m.payments.values(), ...m.prepares.values(), ...m.schedules.values(), ...m.families.values())
   }
   return out
 }

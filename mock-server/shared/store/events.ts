@@ -9,8 +9,10 @@ import type { MerchantState } from './merchant-state.js'
 import type { PaymentRecord } from './records.js'
 
 export interface MockEvents {
-  /** A charge was approved (onetime, again, or a scheduled run). */
+  /** A charge was approved (onetime, again, a scheduled run), or a virtual account fully deposited. */
   'payment.paid': { merchant: MerchantState; payment: PaymentRecord }
+  /** A virtual account was issued and waits for its deposit (webhook `ready`). */
+  'payment.ready': { merchant: MerchantState; payment: PaymentRecord }
   /** A charge was declined by the PG and recorded as `failed`. */
   'payment.failed': { merchant: MerchantState; payment: PaymentRecord }
   /** A cancel (full or partial) was applied; `enable_webhook` as the request gave it. */

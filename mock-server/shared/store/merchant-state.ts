@@ -13,6 +13,7 @@ import { IdGenerator } from '../ids.js'
 import type { BillingKeyRecord, PaymentRecord, PrepareRecord, TokenRecord } from './records.js'
 import type { ScheduleRecord } from './schedule-records.js'
 import { MultiIndex } from './multi-index.js'
+import { emptyFamilies, type FamilyMaps, type FamilyName } from './family-records.js'
 
 export type StateChange =
   | { kind: 'payment'; record: PaymentRecord }
@@ -22,6 +23,8 @@ export type StateChange =
   | { kind: 'token'; record: TokenRecord }
   /** A schedule was registered or changed (kept in the schedules engine's book, told here for persistence). */
   | { kind: 'schedule'; record: ScheduleRecord }
+  /** A certification, cash receipt or escrow shipping record was saved (`record`) or deleted (null). */
+  | { kind: 'family_record'; family: FamilyName; id: string; record: object | null }
   /** A merchant joined the store after start-up (open merchant mode). */
   | { kind: 'merchant_added' }
   /** A merchant was created or changed through the control API (its whole settings are kept). */
@@ -46,6 +49,8 @@ export class MerchantState {
   /** Every payment made with a customer_uid's key, oldest first. */
   readonly paymentsByCustomerUid = new MultiIndex<string, PaymentRecord>()
   readonly prepares = new Map<string, PrepareRecord>()
+  /** Certifications, cash receipts and escrow shipping, by id (family-records.ts). */
+  readonly families: FamilyMaps = emptyFamilies()
   /** This merchant's time: the server clock plus whatever the control API moved it by. */
   readonly clock: VirtualClock
   ids: IdGenerator
@@ -122,6 +127,14 @@ export class MerchantState {
     this.observer?.(this, { kind: 'prepare', record })
   }
 
+  /** Stores (or, with null, deletes) a family record and tells the observer. */
+  saveFamilyRecord<F extends FamilyName>(family: F, id: string, record: (FamilyMaps[F] extends Map<string, infer R> ? R : never) | null): void {
+    const map = this.families[family] as Map<string, unknown>
+    if (record === null) map.delete(id)
+    else map.set(id, record)
+    this.observer?.(this, { kind: 'family_record', family, id, record: record as object | null })
+  }
+
   /** The paid payment for a merchant_uid, if there is one. */
   paidPaymentFor(merchantUid: string): PaymentRecord | undefined {
     return this.paymentsByMerchantUid.get(merchantUid).find((p) => p.status === 'paid')
@@ -142,6 +155,7 @@ export class MerchantState {
     this.paymentsByMerchantUid.clear()
     this.paymentsByCustomerUid.clear()
     this.prepares.clear()
+    for (const map of Object.values(this.families)) (map as Map<string, unknown>).clear()
     this.clock.reset()
     this.observer?.(this, { kind: 'reset' })
   }

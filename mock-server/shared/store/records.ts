@@ -55,7 +55,26 @@ export interface BuyerFields {
   custom_data: string | null
 }
 
-/** What a new payment is made of; the outcome decides the paid or failed fields. */
+/** A virtual account's fields (무통장입금): bank, number, holder, due time, issue time. */
+export interface VbankFields {
+  readonly vbank_code: string
+  readonly vbank_name: string
+  readonly vbank_num: string
+  readonly vbank_holder: string
+  /** The due time (UNIX seconds); PUT /vbanks may move it. */
+  vbank_date: number
+  readonly vbank_issued_at: number
+}
+
+/** One deposit into a virtual account (`VbankDepositAnnotation`). */
+export interface DepositRecord {
+  readonly pg_tid: string
+  readonly amount: number
+  readonly depositor_name: string
+  readonly deposited_at: number
+}
+
+/** What a new payment is made of; the outcome decides the paid, failed or ready (vbank) fields. */
 export interface PaymentInit {
   imp_uid: string
   merchant_uid: string
@@ -67,7 +86,11 @@ export interface PaymentInit {
   customer_uid_usage: CustomerUidUsage | null
   card_quota: number
   started_at: number
-  outcome: { status: 'paid'; pg_tid: string; apply_num: string } | { status: 'failed'; fail_reason: string }
+  outcome: { status: 'paid'; pg_tid: string; apply_num: string } | { status: 'failed'; fail_reason: string } | { status: 'ready'; pg_tid: string }
+  /** `card` unless given. */
+  pay_method?: 'card' | 'vbank'
+  vbank?: VbankFields | null
+  escrow?: boolean
   name: string | null
   buyer_name: string | null
   buyer_email: string | null
@@ -89,13 +112,15 @@ export class PaymentRecord implements BuyerFields {
   updated_at: number
   readonly pg_tid: string | null
   readonly apply_num: string | null
-  readonly paid_at: number
+  /** Set when a virtual account is paid by its deposits. */
+  paid_at: number
   readonly failed_at: number
   readonly fail_reason: string | null
 
   readonly imp_uid: string
   readonly merchant_uid: string
-  readonly amount: number
+  /** PUT /vbanks may change it while the account waits for its deposit. */
+  amount: number
   readonly currency: string
   readonly channel: PgChannel
   readonly card: CardSnapshot | null
@@ -111,6 +136,13 @@ export class PaymentRecord implements BuyerFields {
   readonly buyer_postcode: string | null
   readonly custom_data: string | null
   readonly notice_url: string | null
+  readonly pay_method: 'card' | 'vbank'
+  readonly vbank: VbankFields | null
+  readonly escrow: boolean
+  /** Deposits into a virtual account, oldest first; null for other payments. */
+  deposit_history: DepositRecord[] | null = null
+  /** A cash receipt was issued through `POST /receipts/{imp_uid}` and not cancelled. */
+  cash_receipt_issued = false
 
   /** Named fields, so that two adjacent `string | null` values (buyer_tel, buyer_addr…) cannot swap unseen. */
   constructor(init: PaymentInit) {
@@ -133,12 +165,21 @@ export class PaymentRecord implements BuyerFields {
     this.buyer_postcode = init.buyer_postcode
     this.custom_data = init.custom_data
     this.notice_url = init.notice_url
+    this.pay_method = init.pay_method ?? 'card'
+    this.vbank = init.vbank ?? null
+    this.escrow = init.escrow ?? false
     this.status = outcome.status
     this.updated_at = started_at
     if (outcome.status === 'paid') {
       this.pg_tid = outcome.pg_tid
       this.apply_num = outcome.apply_num
       this.paid_at = started_at
+      this.failed_at = 0
+      this.fail_reason = null
+    } else if (outcome.status === 'ready') {
+      this.pg_tid = outcome.pg_tid
+      this.apply_num = null
+      this.paid_at = 0
       this.failed_at = 0
       this.fail_reason = null
     } else {
@@ -152,7 +193,9 @@ export class PaymentRecord implements BuyerFields {
 
   /** What can still be refunded. */
   get cancellable(): number {
-    return this.status === 'failed' ? 0 : this.amount - this.cancel_amount
+    // A virtual account never paid (waiting, or revoked) holds no money to refund.
+    if (this.status === 'failed' || this.status === 'ready' || (this.pay_method === 'vbank' && this.paid_at === 0)) return 0
+    return this.amount - this.cancel_amount
   }
 }
 

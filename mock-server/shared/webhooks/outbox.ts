@@ -7,7 +7,7 @@
 import type { WebhookContentType } from './sender.js'
 
 /** What made the webhook: a payment event, or a hand-made send (the console's test button). */
-export type DeliveryTrigger = 'payment.paid' | 'payment.failed' | 'payment.cancelled' | 'manual'
+export type DeliveryTrigger = 'payment.paid' | 'payment.ready' | 'payment.failed' | 'payment.cancelled' | 'manual'
 
 export type DeliveryStatus =
   /** Waiting for its first attempt (in flight, or held by a delay fault). */

@@ -19,6 +19,8 @@ export default fp(
     app.decorate('webhooks', webhooks)
 
     events.on('payment.paid', ({ merchant, payment }) => void webhooks.notify(merchant, payment, 'payment.paid'))
+    // A virtual account is reported when issued (`ready`) as well as when deposited (`paid`).
+    events.on('payment.ready', ({ merchant, payment }) => void webhooks.notify(merchant, payment, 'payment.ready'))
     // "결제 실패 시에는 웹훅이 호출되지 않아요!": a failure is reported only for a scheduled attempt.
     events.on('payment.failed', ({ merchant, payment }) => {
       if (payment.customer_uid_usage === 'payment.scheduled') webhooks.notify(merchant, payment, 'payment.failed')

@@ -23,10 +23,20 @@ export interface CancelInput {
   vat_amount?: number | undefined
   checksum?: number | null | undefined
   reason?: string | undefined
+  refund_holder?: string | undefined
+  refund_bank?: string | undefined
+  refund_account?: string | undefined
 }
 
 export function cancelPayment(state: MerchantState, input: CancelInput): PaymentRecord {
   const payment = findCancelTarget(state, input)
+  // A virtual account refunds to a bank account the buyer names (cancel/v1/basic.mdx: refund_* fields).
+  if (payment.pay_method === 'vbank') {
+    if (payment.status === 'ready') throw errors.vbankNotPaid()
+    if (payment.cancellable > 0 && (!input.refund_holder || !input.refund_bank || !input.refund_account)) {
+      throw errors.refundAccountRequired()
+    }
+  }
   const cancellable = payment.cancellable
   if (cancellable <= 0) throw errors.alreadyCancelled()
   const requested = input.amount ? input.amount : cancellable

@@ -1,6 +1,6 @@
 /**
  * A stored payment as the wire `PaymentAnnotation`: every field present, `0` for times that have
- * not happened, `null` where a billing-key card payment has nothing to say (vbank, bank, escrow…).
+ * not happened, `null` where the payment has nothing to say (vbank fields of a card payment, bank…).
  */
 import type { Payment } from '../../../api/v1/payment.js'
 import type { PaymentRecord } from '../../shared/store/records.js'
@@ -16,17 +16,19 @@ export function renderPayment(p: PaymentRecord): Payment {
   const card = p.card
   const receipt = p.pg_tid === null ? null : receiptUrl(p.channel.pg_provider, p.pg_tid)
   const history = p.cancel_history ?? []
+  // Records loaded from a data file written before virtual accounts have none of these fields.
+  const vbank = p.vbank ?? null
   return {
     imp_uid: p.imp_uid,
     merchant_uid: p.merchant_uid,
-    pay_method: 'card',
+    pay_method: p.pay_method ?? 'card',
     channel: 'api',
     pg_provider: p.channel.pg_provider,
     emb_pg_provider: null,
     pg_tid: p.pg_tid,
     pg_id: p.channel.pg_id,
     sandbox: p.channel.sandbox,
-    escrow: false,
+    escrow: p.escrow ?? false,
     apply_num: p.apply_num,
     bank_code: null,
     bank_name: null,
@@ -39,12 +41,12 @@ export function renderPayment(p: PaymentRecord): Payment {
     card_quota: p.card_quota,
     card_number: card?.card_number ?? null,
     card_type: card?.card_type ?? null,
-    vbank_code: null,
-    vbank_name: null,
-    vbank_num: null,
-    vbank_holder: null,
-    vbank_date: 0,
-    vbank_issued_at: 0,
+    vbank_code: vbank?.vbank_code ?? null,
+    vbank_name: vbank?.vbank_name ?? null,
+    vbank_num: vbank?.vbank_num ?? null,
+    vbank_holder: vbank?.vbank_holder ?? null,
+    vbank_date: vbank?.vbank_date ?? 0,
+    vbank_issued_at: vbank?.vbank_issued_at ?? 0,
     name: p.name,
     amount: p.amount,
     cancel_amount: p.cancel_amount,
@@ -73,8 +75,8 @@ export function renderPayment(p: PaymentRecord): Payment {
       receipt_url: receipt
     })),
     cancel_receipt_urls: receipt === null ? [] : history.map(() => receipt),
-    deposit_history: [],
-    cash_receipt_issued: false,
+    deposit_history: (p.deposit_history ?? []).map((d) => ({ ...d })),
+    cash_receipt_issued: p.cash_receipt_issued ?? false,
     customer_uid: p.customer_uid,
     customer_uid_usage: p.customer_uid_usage,
     promotion: null
