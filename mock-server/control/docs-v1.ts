@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { SwaggerOptions } from '@fastify/swagger'
-import { OFFICIAL_OPERATIONS, type OfficialOperation } from '../../api/v1/official-operations.js'
+import { OFFICIAL_OPERATIONS, isNotSimulated, type OfficialOperation } from '../../api/v1/official-operations.js'
 import type { BookedRoute } from '../shared/http/route-book.js'
 import { openApiPath } from '../v1/hints/routes.js'
 import { buildDocument, type NotedRoute } from './docs.js'
@@ -35,7 +35,8 @@ export function coverage(routes: readonly BookedRoute[]): { simulated: Set<strin
   for (const r of routes)
     for (const m of r.methods) {
       const found = officialFor(m, openApiPath(r.url))
-      if (found) simulated.add(key(found.op.method, found.op.path))
+      // A named family's route answers only "not simulated": it is registered, not simulated.
+      if (found && !isNotSimulated(found.op)) simulated.add(key(found.op.method, found.op.path))
     }
   return { simulated, missing: OFFICIAL_OPERATIONS.filter((op) => !simulated.has(key(op.method, op.path))) }
 }
@@ -77,6 +78,9 @@ function notedRoutes(routes: readonly BookedRoute[]): NotedRoute[] {
           tags: [found?.op.tag ?? 'simulator'],
           ...(operationId ? { operationId } : {}),
           ...(found?.omitted ? { description: `The official ${found.op.operationId} with its optional {${found.omitted}} left out.` } : {}),
+          ...(found && isNotSimulated(found.op)
+            ? { summary: 'Not simulated: answers HTTP 400 with a not-simulated envelope', 'x-not-simulated': true }
+            : {}),
           ...(operationId === 'getToken' ? {} : { security: [{ accessToken: [] }] })
         }
       }

@@ -301,7 +301,8 @@ export interface FuzzCase {
 
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
   .record({
-    routeIndex: fc.nat({ max: ROUTES.length - 1 }),
+    // Unbiased: fast-check favours small numbers by default, which starved the routes late in the catalogue.
+    routeIndex: fc.noBias(fc.nat({ max: ROUTES.length - 1 })),
     methodSwap: sometimes(fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'), 10),
     paramEdits: fc.array(hostileString, { maxLength: 2 }),
     rawParam: sometimes(fc.constantFrom(...RAW_PARAMS), 8),
