@@ -31,6 +31,12 @@ const MerchantSchema = Type.Object(
   {
     imp_key: Type.String({ minLength: 1 }),
     imp_secret: Type.String({ minLength: 1 }),
+    imp_code: Type.Optional(
+      Type.String({
+        pattern: '^imp[0-9]{8}$',
+        description: "the i'mport merchant code (가맹점 식별코드) IMP.init takes; derived from imp_key when absent"
+      })
+    ),
     name: Type.Optional(Type.String()),
     test_channel: Type.Optional(
       Type.Boolean({ description: 'payments and keys of this merchant carry sandbox: true (2026 include_sandbox rule)' })
@@ -156,6 +162,8 @@ export interface PgChannel {
 export interface MerchantConfig {
   readonly imp_key: string
   readonly imp_secret: string
+  /** The merchant code (`imp` + 8 digits) the browser SDK's `IMP.init` names this merchant by. */
+  readonly imp_code: string
   readonly name: string
   readonly test_channel: boolean
   /** Never empty for configured merchants; the first is the default. */
@@ -246,6 +254,7 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
   return {
     imp_key: input.imp_key,
     imp_secret: input.imp_secret,
+    imp_code: input.imp_code ?? merchantCodeFor(input.imp_key),
     name: input.name ?? input.imp_key,
     test_channel: testChannel,
     channels: channels.map(({ pg_provider, pg_id, sandbox }) => ({ pg_provider, pg_id, sandbox })),
@@ -253,6 +262,25 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
     webhook_content_type: input.webhook_content_type ?? 'application/json',
     webhook_retry: input.webhook_retry ?? false
   }
+}
+
+/** The docs merchant's code: the one i'mport's own examples pass to `IMP.init`. */
+export const DOCS_MERCHANT_CODE = 'imp00000000'
+
+/**
+ * A merchant code derived from its imp_key when the config gives none: `imp` + 8 digits of an
+ * FNV-1a hash of the key, so the same key always has the same code. The docs key answers to
+ * `imp00000000`; no other key is derived to that code.
+ */
+export function merchantCodeFor(impKey: string): string {
+  if (impKey === DEFAULT_MERCHANT.imp_key) return DOCS_MERCHANT_CODE
+  let hash = 0x811c9dc5
+  for (let i = 0; i < impKey.length; i++) {
+    hash ^= impKey.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  const digits = hash % 100_000_000 || 1
+  return `imp${String(digits).padStart(8, '0')}`
 }
 
 let validateConfig: ((data: unknown) => boolean) & { errors?: unknown } | undefined
@@ -288,6 +316,16 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     const existing = merchants.findIndex((x) => x.imp_key === m.imp_key)
     if (existing >= 0) merchants[existing] = resolveMerchant(m)
     else merchants.push(resolveMerchant(m))
+  }
+  const codes = new Map<string, string>()
+  for (const m of merchants) {
+    const other = codes.get(m.imp_code)
+    if (other !== undefined) {
+      throw new ConfigError(
+        `invalid configuration:\n  /merchants: imp_code "${m.imp_code}" is used by both "${other}" and "${m.imp_key}"`
+      )
+    }
+    codes.set(m.imp_code, m.imp_key)
   }
   // Startup rules get the control API's own check, so a rule is refused in the same words either way.
   const faultProblems: string[] = []

@@ -52,6 +52,12 @@ export class Store {
     return this.merchants.get(impKey)
   }
 
+  /** The merchant whose i'mport merchant code (`IMP.init`) this is. */
+  merchantByCode(impCode: string): MerchantState | undefined {
+    for (const state of this.merchants.values()) if (state.merchant.imp_code === impCode) return state
+    return undefined
+  }
+
   allMerchants(): IterableIterator<MerchantState> {
     return this.merchants.values()
   }
