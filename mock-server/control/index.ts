@@ -22,6 +22,7 @@ import reset from './reset.js'
 import state from './state.js'
 import requests from './requests.js'
 import webhooks from './webhooks.js'
+import checkoutAuto from './checkout.js'
 import { serveDocs } from './docs.js'
 
 declare module 'fastify' {
@@ -81,6 +82,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   await app.register(clock)
   await app.register(requests)
   await app.register(webhooks)
+  await app.register(checkoutAuto)
 }
 
 export default controlPlane

@@ -55,6 +55,13 @@ export interface BuyerFields {
   custom_data: string | null
 }
 
+/** Where a payment was made from when it came through the browser SDK's window (REST payments have none). */
+export interface BrowserFacts {
+  /** `pc` for the overlay window, `mobile` for the full-page redirect. */
+  readonly channel: 'pc' | 'mobile'
+  readonly user_agent: string | null
+}
+
 /** What a new payment is made of; the outcome decides the paid or failed fields. */
 export interface PaymentInit {
   imp_uid: string
@@ -76,6 +83,10 @@ export interface PaymentInit {
   buyer_postcode: string | null
   custom_data: string | null
   notice_url: string | null
+  /** `card` unless the payment window says otherwise. */
+  pay_method?: string
+  /** Set for payments made through the payment window. */
+  browser?: BrowserFacts | null
 }
 
 /** One payment (one imp_uid). Mutated in place by cancel; every change goes through MerchantState.savePayment. */
@@ -111,6 +122,10 @@ export class PaymentRecord implements BuyerFields {
   readonly buyer_postcode: string | null
   readonly custom_data: string | null
   readonly notice_url: string | null
+  /** Absent on records persisted before the payment window existed: read as `card`. */
+  readonly pay_method: string
+  /** Absent (or null) on REST payments: they have no browser. */
+  readonly browser: BrowserFacts | null
 
   /** Named fields, so that two adjacent `string | null` values (buyer_tel, buyer_addr…) cannot swap unseen. */
   constructor(init: PaymentInit) {
@@ -133,6 +148,8 @@ export class PaymentRecord implements BuyerFields {
     this.buyer_postcode = init.buyer_postcode
     this.custom_data = init.custom_data
     this.notice_url = init.notice_url
+    this.pay_method = init.pay_method ?? 'card'
+    this.browser = init.browser ?? null
     this.status = outcome.status
     this.updated_at = started_at
     if (outcome.status === 'paid') {
