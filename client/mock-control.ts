@@ -24,10 +24,12 @@ import type {
   StateView
 } from '../api/control/schemas.js'
 import type { FaultRuleView } from '../api/control/faults.js'
+import type { AutoDecisionInput, AutoDecisionList } from '../api/control/checkout.js'
 
 export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult }
 export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, WebhookFaultView }
 export type { FaultAction, FaultMatch } from '../api/control/faults.js'
+export type { AutoDecisionInput, AutoDecisionList }
 import type { WebhookFaultInput, WebhookFaultView } from '../api/control/webhooks.js'
 export type { JournalEntry } from '../api/control/journal.js'
 
@@ -99,6 +101,14 @@ export interface MockControl {
       remove(id: string): Promise<void>
       clear(impKey?: string): Promise<number>
     }
+  }
+  /** The browser checkout's test payment window (docs/browser-checkout.md). */
+  checkout: {
+    /** The next `times` windows (default 1) decide by themselves, as a click would; resolves to the queue. */
+    auto(decision: AutoDecisionInput): Promise<AutoDecisionList>
+    pending(): Promise<AutoDecisionList>
+    /** Forgets queued decisions (of one merchant); resolves to how many. */
+    clearAuto(impKey?: string): Promise<number>
   }
 }
 
@@ -174,6 +184,11 @@ export function createMockControl(baseURL: string, options: MockControlOptions =
         },
         clear: async (impKey) => (await call<DeletedResult>('DELETE', '/webhooks/faults', undefined, keyParams(impKey))).deleted
       }
+    },
+    checkout: {
+      auto: (decision) => call('POST', '/checkout/auto', decision),
+      pending: () => call('GET', '/checkout/auto'),
+      clearAuto: async (impKey) => (await call<DeletedResult>('DELETE', '/checkout/auto', undefined, keyParams(impKey))).deleted
     }
   }
 }
