@@ -59,27 +59,27 @@ export function renderWindowPage(window: PaymentWindow, decisionUrl: string, scr
 <style>
   *{box-sizing:border-box}
   html,body{margin:0;height:100%;background:#f3f4f6;font-family:-apple-system,BlinkMacSystemFont,"Apple SD Gothic Neo","Malgun Gothic",sans-serif;color:#111827}
-  main{width:100%;max-width:420px;min-height:100%;margin:0 auto;background:#fff;display:flex;flex-direction:column}
-  header{height:56px;display:flex;align-items:center;justify-content:space-between;padding:0 16px;background:#1e3a8a;color:#fff}
+  main{width:100%;max-width:420px;height:100%;margin:0 auto;background:#fff;display:flex;flex-direction:column;overflow:hidden}
+  header{flex:none;height:56px;display:flex;align-items:center;justify-content:space-between;padding:0 16px;background:#1e3a8a;color:#fff}
   header h1{font-size:17px;margin:0;font-weight:600}
   .badge{font-size:11px;background:#fbbf24;color:#111827;border-radius:4px;padding:2px 6px;margin-left:8px;vertical-align:middle}
   #imp-close{width:40px;height:40px;border:0;background:transparent;color:#fff;font-size:24px;cursor:pointer;border-radius:6px}
   #imp-close:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #fbbf24;outline-offset:2px}
-  dl{margin:0;padding:16px;display:grid;grid-template-columns:88px 1fr;row-gap:8px;border-bottom:1px solid #e5e7eb}
+  dl{flex:none;margin:0;padding:12px 16px;display:grid;grid-template-columns:88px 1fr;row-gap:8px;border-bottom:1px solid #e5e7eb}
   dt{color:#6b7280;font-size:14px} dd{margin:0;font-size:14px;font-weight:500;overflow-wrap:anywhere}
-  fieldset{border:0;margin:0;padding:12px 16px;flex:1}
+  fieldset{border:0;margin:0;padding:10px 16px 0;flex:1 1 auto;min-height:0;overflow-y:auto}
   legend{font-size:14px;font-weight:600;padding:0 0 8px}
-  .card{display:grid;grid-template-columns:24px 1fr;grid-template-rows:auto auto;column-gap:8px;padding:8px 10px;margin-bottom:6px;border:1px solid #d1d5db;border-radius:8px;cursor:pointer;min-height:52px}
+  .card{display:grid;grid-template-columns:24px 1fr;grid-template-rows:auto auto;column-gap:8px;padding:6px 10px;margin-bottom:6px;border:1px solid #d1d5db;border-radius:8px;cursor:pointer;height:48px}
   .card input{grid-row:span 2;align-self:center;margin:0}
   .card:has(input:checked){border-color:#1e3a8a;background:#eff6ff}
   .card-name{font-size:14px} .card-number{font-size:12px;color:#6b7280;font-variant-numeric:tabular-nums}
-  #imp-status{height:40px;margin:0;padding:0 16px;font-size:13px;color:#b91c1c;display:flex;align-items:center}
-  .actions{display:grid;grid-template-columns:1fr 2fr;gap:8px;padding:0 16px 16px}
+  #imp-status{flex:none;height:36px;margin:0;padding:0 16px;font-size:13px;color:#b91c1c;display:flex;align-items:center}
+  .actions{flex:none;display:grid;grid-template-columns:1fr 2fr;gap:8px;padding:0 16px 16px}
   .actions button{height:48px;border-radius:8px;font-size:15px;font-weight:600;cursor:pointer}
   #imp-decline{border:1px solid #d1d5db;background:#fff;color:#374151}
   #imp-approve{border:0;background:#1e3a8a;color:#fff}
   button:disabled{opacity:.6;cursor:progress}
-  footer{font-size:11px;color:#9ca3af;padding:0 16px 12px;text-align:center}
+  footer{flex:none;font-size:11px;color:#9ca3af;padding:0 16px 12px;text-align:center}
 </style>
 </head>
 <body>
