@@ -63,14 +63,14 @@ describe.skipIf(!hasChromium)('the browser checkout in Chromium', () => {
 
   async function openShop(target: Page = page, script = `${sim.url}/v1/iamport.js`): Promise<void> {
     await target.goto(`${shop.url}/?script=${encodeURIComponent(script)}`)
-    await target.waitForFunction(() => typeof (window as unknown as { IMP?: unknown }).IMP === 'object')
+    await target.waitForFunction(() => typeof (globalThis as { IMP?: unknown }).IMP === 'object')
   }
 
   const windowFrame = (target: Page = page) => target.frameLocator('iframe[title="테스트 결제창"]')
 
   /** Calls request_pay, clicks `testId` in the window, and resolves with the callback object. */
   async function payAndClick(params: Record<string, unknown>, testId: string, beforeClick?: () => Promise<void>): Promise<any> {
-    const result = page.evaluate((p) => (window as any).pay(p), params)
+    const result = page.evaluate((p) => (globalThis as any).pay(p), params)
     await windowFrame().getByTestId(testId).waitFor()
     await beforeClick?.()
     await windowFrame().getByTestId(testId).click()
@@ -147,13 +147,13 @@ describe.skipIf(!hasChromium)('the browser checkout in Chromium', () => {
 
   it('invalid parameters and an unknown merchant code call back before any window opens', async () => {
     await openShop()
-    const noAmount = await page.evaluate((p) => (window as any).pay(p), { merchant_uid: 'x', name: 'n' })
+    const noAmount = await page.evaluate((p) => (globalThis as any).pay(p), { merchant_uid: 'x', name: 'n' })
     expect(noAmount).toMatchObject({ success: false, imp_uid: null, merchant_uid: 'x', error_msg: 'amount 파라미터는 필수입니다.' })
-    const unknown = await page.evaluate((p) => (window as any).pay(p, 'imp12345678'), order())
+    const unknown = await page.evaluate((p) => (globalThis as any).pay(p, 'imp12345678'), order())
     expect(unknown.error_msg).toBe('가맹점 식별코드(imp12345678)에 해당하는 가맹점 정보를 찾을 수 없습니다.')
-    const vbank = await page.evaluate((p) => (window as any).pay(p), order({ pay_method: 'vbank' }))
+    const vbank = await page.evaluate((p) => (globalThis as any).pay(p), order({ pay_method: 'vbank' }))
     expect(vbank).toMatchObject({ success: false, error_code: 'NOT_SIMULATED' })
-    const cert = await page.evaluate(() => new Promise((resolve) => (window as any).IMP.certification({ merchant_uid: 'c1' }, resolve)))
+    const cert = await page.evaluate(() => new Promise((resolve) => (globalThis as any).IMP.certification({ merchant_uid: 'c1' }, resolve)))
     expect(cert).toMatchObject({ success: false, error_code: 'NOT_SIMULATED', merchant_uid: 'c1' })
     expect(await page.locator('#iamport-mock-overlay').count()).toBe(0)
     expect((await api.get('/payments/find/x')).data.code).not.toBe(0)
@@ -161,12 +161,12 @@ describe.skipIf(!hasChromium)('the browser checkout in Chromium', () => {
 
   it('believes only messages from the simulator\'s window frame', async () => {
     await openShop()
-    const result = page.evaluate((p) => (window as any).pay(p), order())
+    const result = page.evaluate((p) => (globalThis as any).pay(p), order())
     await windowFrame().getByTestId('imp-approve').waitFor()
     // A message from the page itself (another origin than the simulator's) is ignored.
     // The message task is queued before the timer's, so the SDK has seen it when this resolves.
     await page.evaluate(() => {
-      window.postMessage({ source: 'iamport-mock', type: 'result', window_id: 'win_000001', result: { success: true, imp_uid: 'forged' } }, '*')
+      ;(globalThis as any).postMessage({ source: 'iamport-mock', type: 'result', window_id: 'win_000001', result: { success: true, imp_uid: 'forged' } }, '*')
       return new Promise((resolve) => setTimeout(resolve, 0))
     })
     expect(await page.locator('#iamport-mock-overlay').count()).toBe(1)
@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)('the browser checkout in Chromium', () => {
     try {
       await openShop(phone)
       await phone.evaluate((p) => {
-        const w = window as any
+        const w = globalThis as any
         w.IMP.init('imp00000000')
         w.IMP.request_pay(p)
       }, order({ m_redirect_url: `${shop.url}/done` }))
@@ -203,11 +203,11 @@ describe.skipIf(!hasChromium)('the browser checkout in Chromium', () => {
     })
     await openShop(page, CDN_SCRIPT)
     await control.checkout.auto({ decision: 'approve', times: 1 })
-    expect(await page.evaluate((p) => (window as any).pay(p), order())).toMatchObject({ success: true, status: 'paid' })
+    expect(await page.evaluate((p) => (globalThis as any).pay(p), order())).toMatchObject({ success: true, status: 'paid' })
 
     await openShop(page, `${sim.url}/js/iamport.payment-1.2.0.js`)
     await control.checkout.auto({ decision: 'decline', message: '한도초과', times: 1 })
-    expect(await page.evaluate((p) => (window as any).pay(p), order({ merchant_uid: 'order_2' }))).toMatchObject({ success: false, error_msg: '한도초과' })
+    expect(await page.evaluate((p) => (globalThis as any).pay(p), order({ merchant_uid: 'order_2' }))).toMatchObject({ success: false, error_msg: '한도초과' })
     expect((await control.checkout.pending()).pending).toEqual([])
   })
 })

@@ -211,10 +211,10 @@ describe('deciding', () => {
   })
 
   it('fault rules apply: a decline rule fails the approval, an error rule calls back with nothing recorded', async () => {
-    t.app.faults.add({ match: { merchant_uid: 'order_1' }, action: { type: 'decline', fail_reason: '한도초과' } }, 'control')
+    t.app.faults.add({ match: { merchant_uid: 'order_1' }, action: { type: 'decline', fail_reason: '한도초과' } })
     const declined = await decide((await open(order())).window.id, { decision: 'approve' })
     expect(declined.result).toMatchObject({ status: 'failed', error_msg: '한도초과' })
-    t.app.faults.add({ match: { merchant_uid: 'order_2' }, action: { type: 'error', message: 'PG 점검 중' } }, 'control')
+    t.app.faults.add({ match: { merchant_uid: 'order_2' }, action: { type: 'error', message: 'PG 점검 중' } })
     const errored = await decide((await open(order({ merchant_uid: 'order_2' }))).window.id, { decision: 'approve' })
     expect(errored.result).toMatchObject({ success: false, imp_uid: null, error_msg: 'PG 점검 중' })
     expect(paymentCount()).toBe(1)
