@@ -54,26 +54,40 @@ function pageOriginOf(request: FastifyRequest): string | null {
   }
 }
 
-const allowAnyPage = (reply: FastifyReply): FastifyReply =>
-  reply
-    .header('access-control-allow-origin', '*')
-    .header('access-control-allow-methods', 'POST, OPTIONS')
-    .header('access-control-allow-headers', 'content-type')
-    .header('access-control-max-age', '600')
+/**
+ * Any page may ask for a window. The SDK sends its JSON as `text/plain`, a "simple" cross-origin
+ * request, so no preflight (and no OPTIONS route) is needed; the answer only has to allow the page
+ * to read it.
+ */
+const allowAnyPage = (reply: FastifyReply): FastifyReply => reply.header('access-control-allow-origin', '*')
+
+/** The window API's error body: plain JSON, like the control API's (`{ error: { code, message } }`). */
+const checkoutError = (reply: FastifyReply, status: number, code: string, message: string): FastifyReply =>
+  reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message } })
 
 const windowApi: FastifyPluginAsync = async (app) => {
   const { store, config, events } = app.mock
   const windows = app.checkout
   const context = { fidelity: config.fidelity, events, faults: app.faults }
 
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, text, done) => {
+    try {
+      done(null, JSON.parse(text as string))
+    } catch {
+      done(Object.assign(new Error('the body is not JSON'), { statusCode: 400 }), undefined)
+    }
+  })
   app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
     const status = error.validation ? 400 : (error.statusCode ?? 500)
-    if (status >= 500) request.log.error({ err: error }, 'checkout failed')
-    return reply.code(status).send({ error: { message: status >= 500 ? 'the checkout failed; the simulator log has the details' : error.message } })
+    if (status >= 500) {
+      request.log.error({ err: error }, 'checkout failed')
+      return checkoutError(reply, 500, 'internal', 'the checkout failed; the simulator log has the details')
+    }
+    return checkoutError(reply, status, 'invalid_request', error.validation ? error.message : 'the request could not be read')
   })
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { message: `no checkout route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}` } }))
-
-  app.options('/sessions', async (_request, reply) => allowAnyPage(reply).code(204).send())
+  app.setNotFoundHandler((request, reply) =>
+    checkoutError(reply, 404, 'not_found', `no checkout route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}`)
+  )
 
   // The SDK asks for a window. Every refusal is an answer the SDK calls back with, never an HTTP error.
   app.post<{ Body: OpenWindowBody }>('/sessions', { schema: { body: OpenWindowBodySchema } }, async (request, reply): Promise<OpenWindowAnswer> => {
@@ -134,7 +148,7 @@ const windowApi: FastifyPluginAsync = async (app) => {
     { schema: { body: WindowDecisionBodySchema } },
     async (request, reply): Promise<DecisionAnswer | FastifyReply> => {
       const window = windows.get(request.params.id)
-      if (!window) return reply.code(404).send({ error: { message: 'no such payment window' } })
+      if (!window) return checkoutError(reply, 404, 'not_found', 'no such payment window')
       if (window.answer) return window.answer
       const handler = outcomeHandler(window.request.input.pay_method)
       if ('refused' in handler) throw new Error('a window was opened for a pay method without a handler')

@@ -101,10 +101,20 @@ describe('opening a window', () => {
     expect((await open(order(), { mode: 'redirect', return_url: `${PAGE}/checkout` })).window.mode).toBe('redirect')
   })
 
+  it('takes the SDK\'s text/plain JSON (a cross-origin request without preflight), and refuses a body that is not JSON', async () => {
+    const send = (payload: string) =>
+      t.app.inject({ method: 'POST', url: '/__checkout/sessions', headers: { 'content-type': 'text/plain;charset=UTF-8' }, payload })
+    const ok = await send(JSON.stringify({ imp_code: 'imp00000000', params: order(), mode: 'iframe' }))
+    expect(ok.json().window.id).toBe('win_000001')
+    const bad = await send('{"imp_code":')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json()).toEqual({ error: { code: 'invalid_request', message: 'the request could not be read' } })
+  })
+
   it('is no i\'mport REST route: no token needed, and unknown window paths answer outside the envelope', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/__checkout/nothing' })
     expect(res.statusCode).toBe(404)
-    expect(res.json()).toEqual({ error: { message: 'no checkout route GET /__checkout/nothing' } })
+    expect(res.json()).toEqual({ error: { code: 'not_found', message: 'no checkout route GET /__checkout/nothing' } })
     expect(t.app.routeList.filter((r) => r.url.startsWith('/__checkout') || r.url.endsWith('.js')).every((r) => r.api === 'checkout')).toBe(true)
   })
 })

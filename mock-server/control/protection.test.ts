@@ -76,6 +76,7 @@ describe('control API answers', () => {
     expect(doc.info.title).toBe('iamport-mock control API')
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/__mock/checkout/auto',
         '/__mock/clock',
         '/__mock/faults',
         '/__mock/faults/{id}',
