@@ -5,7 +5,12 @@
  * checkout.browser.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestApp, T0, type TestApp } from '../../test/support/helpers.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildApp } from '../app.js'
+import { ManualClock } from '../shared/clock.js'
+import { createTestApp, getToken, T0, T0_MS, type TestApp } from '../../test/support/helpers.js'
 import { FAIL_REASON, PG_DETAIL } from '../../fixtures/cards/catalogue.js'
 import type { PaymentRecord } from '../shared/store/records.js'
 
@@ -253,5 +258,34 @@ describe('the auto-decide queue', () => {
     await control('POST', { decision: 'close', times: 3 })
     await t.app.inject({ method: 'POST', url: '/__mock/reset', payload: {} })
     expect((await control('GET')).json()).toEqual({ pending: [] })
+  })
+})
+
+describe('beside the REST API', () => {
+  it('keeps the window traffic out of the request journal', async () => {
+    const { window } = await open(order())
+    await decide(window.id, { decision: 'approve' })
+    await t.app.inject({ method: 'GET', url: '/v1/iamport.js' })
+    const journal = (await t.app.inject({ method: 'GET', url: '/__mock/requests' })).json()
+    expect(journal.entries.map((e: { path: string }) => e.path)).toEqual(['/users/getToken'])
+  })
+
+  it('keeps a window payment, with its browser channel, across a restart (--data)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamport-mock-window-'))
+    const file = join(dir, 'data.jsonl')
+    try {
+      const first = await buildApp({ clock: new ManualClock(T0_MS), data: { file } })
+      const opened = await first.inject({ method: 'POST', url: '/__checkout/sessions', headers: { 'user-agent': 'UA/1' }, payload: { imp_code: 'imp00000000', params: order({ customer_uid: 'cust_kept' }), mode: 'redirect', return_url: `${PAGE}/back` } })
+      const decided = await first.inject({ method: 'POST', url: `/__checkout/sessions/${opened.json().window.id}/decision`, payload: { decision: 'approve' } })
+      const impUid = decided.json().result.imp_uid
+      await first.close()
+      const second = await buildApp({ clock: new ManualClock(T0_MS), data: { file } })
+      const token = await getToken(second)
+      const payment = await second.inject({ method: 'GET', url: `/payments/${impUid}`, headers: { authorization: token } })
+      expect(payment.json().response).toMatchObject({ status: 'paid', channel: 'mobile', pay_method: 'card', user_agent: 'UA/1', customer_uid_usage: 'issue' })
+      await second.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
