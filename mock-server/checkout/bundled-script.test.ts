@@ -3,6 +3,7 @@
  * tests, `npm run dev`), and inlined into the single-file command, which needs no other file.
  */
 import { afterAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { createTestApp } from '../../test/support/helpers.js'
 import { spawnCli, stopCli, type SpawnedServer } from '../../test/support/spawn.js'
 import { SDK_PATHS } from './index.js'
@@ -39,5 +40,16 @@ describe('the SDK script', () => {
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('iamport-mock-overlay')
     })
+  })
+})
+
+describe('docs/browser-checkout.md', () => {
+  it('shows the CDN swap exactly as the Chromium test runs it', () => {
+    const doc = readFileSync(new URL('../../docs/browser-checkout.md', import.meta.url), 'utf8')
+    const test = readFileSync(new URL('./checkout.browser.test.ts', import.meta.url), 'utf8')
+    const snippet = /\*\*A one-line swap in a browser test\*\*[\s\S]*?```ts\n([\s\S]*?)```/.exec(doc)?.[1]
+    expect(snippet).toBeDefined()
+    const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean)
+    expect(lines(test).join('\n')).toContain(lines(snippet!).join('\n'))
   })
 })

@@ -197,10 +197,11 @@ describe.skipIf(!hasChromium)('the browser checkout in Chromium', () => {
   })
 
   it('the CDN URL swapped with page.route, the legacy script path, and auto-decide', async () => {
-    await page.route(CDN_SCRIPT, async (route) => {
-      const body = await (await fetch(`${sim.url}/v1/iamport.js`)).text()
-      await route.fulfill({ contentType: 'text/javascript', body })
-    })
+    // docs/browser-checkout.md shows these lines (bundled-script.test.ts checks they match).
+    const SIMULATOR = sim.url
+    await page.route('https://cdn.iamport.kr/v1/iamport.js', async (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: await (await fetch(`${SIMULATOR}/v1/iamport.js`)).text() })
+    )
     await openShop(page, CDN_SCRIPT)
     await control.checkout.auto({ decision: 'approve', times: 1 })
     expect(await page.evaluate((p) => (globalThis as any).pay(p), order())).toMatchObject({ success: true, status: 'paid' })
