@@ -65,6 +65,8 @@ function showOverlay(url: string, windowId: string): Promise<RequestPayResult> {
     frame.name = 'iamport-mock-window'
     frame.style.cssText = 'width:420px;max-width:100vw;height:640px;max-height:100vh;border:0;border-radius:12px;background:#fff;box-shadow:0 10px 40px rgba(0,0,0,.3)'
     overlay.appendChild(frame)
+    // Keyboard and screen-reader users land in the window, as in a modal dialog.
+    frame.addEventListener('load', () => frame.focus(), { once: true })
     const onMessage = (event: MessageEvent): void => {
       if (event.origin !== SIMULATOR || event.source !== frame.contentWindow) return
       const data = event.data as Partial<WindowMessage> | null
