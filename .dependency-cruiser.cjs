@@ -7,7 +7,8 @@
  *
  * The direction, bottom to top: api → fixtures → mock-server/shared (kernel files → faults →
  * http → journal → config → store → schedules → webhooks → persistence) → mock-server/v1
- * (http → domain → render → schedules → routes → faults → the wing's entry, index.ts) → mock-server/control
+ * (http → domain → render → schedules → routes → faults → the wing's entry, index.ts) →
+ * mock-server/checkout (the browser SDK's payment window, on the V1 wing's domain) → mock-server/control
  * → the mock-server root (app, server, cli, index, preload). A layer imports only layers
  * below it, so the folder graph of mock-server/ has no cycle. client/ and contract-tests/ sit
  * beside the server, not on top of it.
@@ -38,6 +39,7 @@ const LAYERS = [
   ['v1/routes', '^mock-server/v1/routes/'],
   ['v1/faults', '^mock-server/v1/faults/'],
   ['v1 root', '^mock-server/v1/[^/]+$'],
+  ['checkout', '^mock-server/checkout/'],
   ['control', '^mock-server/control/'],
   ['mock-server root', '^mock-server/[^/]+$']
 ]

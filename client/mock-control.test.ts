@@ -22,6 +22,21 @@ describe('createMockControl', () => {
     expect((await control.clock.get()).frozen).toBe(false)
   })
 
+  it('queues, lists and forgets payment-window decisions', async () => {
+    h = await startHttp()
+    const control = createMockControl(h.url)
+    expect(await control.checkout.auto({ decision: 'approve', card: 'insufficient_balance', times: 2 })).toEqual({
+      pending: [{ decision: 'approve', card: 'insufficient_balance', message: null, remaining: 2, imp_key: null }]
+    })
+    expect((await control.checkout.pending()).pending).toHaveLength(1)
+    expect(await control.checkout.clearAuto()).toBe(1)
+    const error = await control.checkout.auto({ decision: 'close', message: 'x' }).then(
+      () => null,
+      (e: unknown) => e
+    )
+    expect(error).toMatchObject({ status: 400, code: 'invalid_request', details: ['/message: only a decline has a message'] })
+  })
+
   it('rejects with the control error code and details', async () => {
     h = await startHttp()
     const error = await createMockControl(h.url)

@@ -18,10 +18,12 @@ import type { FaultRuleInput } from '../api/control/faults.js'
 import type { DeliveryListView, DeliveryView, WebhookSend } from '../api/control/webhooks.js'
 import type { ClockView, ControlErrorBody, DeletedResult, HealthView, JournalView, ResetResult, StateView } from '../api/control/schemas.js'
 import type { FaultRuleView } from '../api/control/faults.js'
+import type { AutoDecisionInput, AutoDecisionList } from '../api/control/checkout.js'
 
 export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult }
 export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, WebhookFaultView }
 export type { FaultAction, FaultMatch } from '../api/control/faults.js'
+export type { AutoDecisionInput, AutoDecisionList }
 import type { WebhookFaultInput, WebhookFaultView } from '../api/control/webhooks.js'
 export type { JournalEntry } from '../api/control/journal.js'
 import type { MerchantCreate, MerchantPatch, MerchantView } from '../api/control/merchants.js'
@@ -131,6 +133,14 @@ export interface MockControlFamilies {
     /** The OTP a certification request "sent" (null once confirmed). */
     otp(impUid: string, impKey?: string): Promise<OtpView>
   }
+  /** The browser checkout's test payment window (docs/browser-checkout.md). */
+  checkout: {
+    /** The next `times` windows (default 1) decide by themselves, as a click would; resolves to the queue. */
+    auto(decision: AutoDecisionInput): Promise<AutoDecisionList>
+    pending(): Promise<AutoDecisionList>
+    /** Forgets queued decisions (of one merchant); resolves to how many. */
+    clearAuto(impKey?: string): Promise<number>
+  }
 }
 
 function isControlErrorBody(body: unknown): body is ControlErrorBody {
@@ -225,6 +235,11 @@ export function createMockControl(baseURL: string, options: MockControlOptions =
       remove: async (impKey) => {
         await call<{ deleted: string }>('DELETE', `/merchants/${encodeURIComponent(impKey)}`)
       }
+    },
+    checkout: {
+      auto: (decision) => call('POST', '/checkout/auto', decision),
+      pending: () => call('GET', '/checkout/auto'),
+      clearAuto: async (impKey) => (await call<DeletedResult>('DELETE', '/checkout/auto', undefined, keyParams(impKey))).deleted
     }
   }
 }

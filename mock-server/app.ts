@@ -22,6 +22,7 @@ import { OneLinePerRequest, loggerOptions } from './shared/http/logging.js'
 import { lazyValidatorFactory } from './shared/http/lazy-validation.js'
 import v1Api from './v1/index.js'
 import control from './control/plugin.js'
+import checkout from './checkout/index.js'
 import journal from './shared/journal/plugin.js'
 import faults, { type Sleep } from './v1/faults/plugin.js'
 import scheduleEngine from './shared/schedules/plugin.js'
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   await app.register(hints, { enabled: config.hints })
   await app.register(v1Hints)
   await app.register(v1Api)
+  await app.register(checkout)
   await app.register(control)
   return app
 }

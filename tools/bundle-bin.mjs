@@ -8,13 +8,25 @@
 // Packages that read their own files at run time (static assets, native addons) stay external.
 // So does @fastify/swagger: it is imported only when /__mock/docs is first asked for, and
 // bundling it would make every start parse it.
+//
+// The browser checkout's scripts are bundled first (tools/bundle-browser.mjs): written beside the
+// library build and inlined into the command as a constant, so the command needs no other file.
+import { mkdir, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'
+import { browserBundles } from './bundle-browser.mjs'
 
 // The single-file server runs without a package.json beside it: `--version` is written in.
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
-const EXTERNAL = ['better-sqlite3', '@fastify/swagger-ui', '@fastify/static', '@fastify/swagger']
+// esbuild itself is only imported by the checkout when it runs from source without bundles.
+const EXTERNAL = ['better-sqlite3', '@fastify/swagger-ui', '@fastify/static', '@fastify/swagger', 'esbuild']
+
+const bundles = await browserBundles()
+const bundleDir = new URL('../dist/mock-server/checkout/bundles/', import.meta.url)
+await mkdir(bundleDir, { recursive: true })
+await writeFile(new URL('sdk.js', bundleDir), bundles.sdk)
+await writeFile(new URL('window.js', bundleDir), bundles.window)
 
 await build({
   entryPoints: [new URL('../mock-server/cli.ts', import.meta.url).pathname],
@@ -26,7 +38,10 @@ await build({
   external: EXTERNAL,
   // CommonJS dependencies call require(); give the ES module bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  define: { __IAMPORT_MOCK_VERSION__: JSON.stringify(version) },
+  define: {
+    __IAMPORT_MOCK_BROWSER_BUNDLES__: JSON.stringify(bundles),
+    __IAMPORT_MOCK_VERSION__: JSON.stringify(version)
+  },
   legalComments: 'none',
   logLevel: 'warning'
 })

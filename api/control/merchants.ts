@@ -52,9 +52,8 @@ const settingsFields = {
   name: Type.Optional(Type.String()),
   merchant_code: Type.Optional(
     Type.String({
-      minLength: 1,
-      maxLength: 100,
-      description: "the merchant code (가맹점 식별코드, IMP.init's argument); shown only, the REST API never asks for it"
+      pattern: '^imp[0-9]{8}$',
+      description: 'the merchant code (가맹점 식별코드, `imp` + 8 digits) IMP.init takes; derived from imp_key when absent'
     })
   ),
   test_channel: Type.Optional(Type.Boolean({ description: 'payments and keys of this merchant carry sandbox: true (2026 include_sandbox rule)' })),

@@ -25,6 +25,7 @@ import requests from './requests.js'
 import webhooks from './webhooks.js'
 import merchants from './merchants.js'
 import families from './families.js'
+import checkoutAuto from './checkout.js'
 import { serveDocs } from './docs.js'
 import { serveV1Docs } from './docs-v1.js'
 import { serveDocsUi } from './docs-ui.js'
@@ -89,6 +90,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   await app.register(webhooks)
   await app.register(merchants)
   await app.register(families)
+  await app.register(checkoutAuto)
 }
 
 export default controlPlane

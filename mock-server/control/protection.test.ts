@@ -94,6 +94,7 @@ describe('control API answers', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/__mock/certifications/{imp_uid}/otp',
+        '/__mock/checkout/auto',
         '/__mock/clock',
         '/__mock/faults',
         '/__mock/faults/{id}',

@@ -36,7 +36,8 @@ export interface Fixture {
   readonly card: Readonly<Record<'card_number' | 'expiry' | 'birth' | 'pwd_2digit' | 'cvc', string>>
 }
 
-export type Area = 'iamport' | 'control'
+/** `checkout`: the browser SDK script, the payment window and its own API (no token, no envelope). */
+export type Area = 'iamport' | 'control' | 'checkout'
 
 /** What a route entry produces: path parameters, query and body, before encoding. */
 export interface RouteRequest {
@@ -380,7 +381,41 @@ export const ROUTES: readonly RouteEntry[] = [
   { method: 'DELETE', route: '/__mock/merchants/:imp_key', area: 'control', writes: true, request: () => ({ params: { imp_key: 'no_such_shop' } }) },
   // --- issue 15: the other V1 families, and the official routes named as not simulated -------
   ...FAMILY_ROUTES,
-  ...NOT_SIMULATED_ROUTES
+  ...NOT_SIMULATED_ROUTES,
+  {
+    method: 'POST',
+    route: '/__mock/checkout/auto',
+    area: 'control',
+    writes: true,
+    request: (f) => ({ body: { decision: 'decline', message: '한도초과', times: 1, imp_key: f.imp_key } })
+  },
+  { method: 'GET', route: '/__mock/checkout/auto', area: 'control', writes: false, request: () => ({}) },
+  { method: 'DELETE', route: '/__mock/checkout/auto', area: 'control', writes: true, request: (f) => ({ query: { imp_key: f.imp_key } }) },
+  // --- browser checkout ----------------------------------------------------------------------
+  { method: 'GET', route: '/v1/iamport.js', area: 'checkout', writes: false, request: () => ({}) },
+  { method: 'GET', route: '/js/iamport.payment-1.2.0.js', area: 'checkout', writes: false, request: () => ({}) },
+  {
+    method: 'POST',
+    route: '/__checkout/sessions',
+    area: 'checkout',
+    writes: false,
+    request: (f) => ({
+      body: {
+        imp_code: 'imp00000000',
+        mode: 'iframe',
+        params: { merchant_uid: `${f.merchant_uid}_window`, amount: 1000, name: '월간 이용권', ...buyer }
+      }
+    })
+  },
+  { method: 'GET', route: '/__checkout/window/:id', area: 'checkout', writes: false, request: () => ({ params: { id: 'win_000001' } }) },
+  { method: 'GET', route: '/__checkout/window.js', area: 'checkout', writes: false, request: () => ({}) },
+  {
+    method: 'POST',
+    route: '/__checkout/sessions/:id/decision',
+    area: 'checkout',
+    writes: true,
+    request: () => ({ params: { id: 'win_000001' }, body: { decision: 'approve', card: 'approved' } })
+  }
 ]
 
 /** The URL of a request: the route with its parameters percent-encoded, and the query in qs's bracket form. */

@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import formbody from '@fastify/formbody'
-import type { Config } from './config.js'
+import { IAMPORT_SCRIPT_URL, type Config } from './config.js'
 import { createIamportApi, IamportAuthError, NoAnswerError, type CardDetails, type ChargeRequest } from './iamport.js'
-import { createBilling, OrderConflictError } from './billing.js'
+import { createBilling, FIRST_MONTH, OrderConflictError } from './billing.js'
 import { MemoryStore } from './store.js'
 import { cardFormPage } from './card-form-page.js'
+import { windowResultPage, windowSubscribePage } from './window-subscribe-page.js'
 
 export interface AppOptions {
   /** The shop's store; tests pass their own to look into it. */
@@ -68,7 +69,18 @@ const PAGE_HEADERS = {
   'referrer-policy': 'no-referrer'
 }
 
+const WindowCompleteBody = {
+  type: 'object',
+  required: ['imp_uid', 'customer_uid'],
+  properties: { imp_uid: { type: 'string', minLength: 1, maxLength: 100 }, customer_uid: CUSTOMER_UID }
+} as const
+
+// The payment-window page runs i'mport's script and frames its window, so it cannot have the card
+// form's strict policy; it holds no card field either.
+const WINDOW_PAGE_HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }
+
 const cardFormScript = readFileSync(new URL('../public/card-form.js', import.meta.url), 'utf8')
+const windowScript = readFileSync(new URL('../public/window-subscribe.js', import.meta.url), 'utf8')
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? true })
@@ -90,6 +102,61 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   app.get('/card-form.js', async (_request, reply) =>
     reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'no-store').send(cardFormScript)
+  )
+
+  app.get<{ Querystring: { customer_uid?: string } }>(
+    '/subscribe-window',
+    { schema: { querystring: { type: 'object', properties: { customer_uid: CUSTOMER_UID } } } },
+    async (request, reply) => {
+      const customerUid = request.query.customer_uid ?? `customer_${randomUUID().slice(0, 8)}`
+      const returnUrl = `${request.protocol}://${request.host}/subscribe-window/complete?customer_uid=${encodeURIComponent(customerUid)}`
+      const page = windowSubscribePage({
+        customerUid,
+        merchantUid: `issue_${randomUUID().slice(0, 12)}`,
+        impCode: config.impCode ?? 'imp00000000',
+        scriptUrl: config.iamportScriptUrl ?? IAMPORT_SCRIPT_URL,
+        returnUrl,
+        firstMonth: FIRST_MONTH
+      })
+      return reply.headers(WINDOW_PAGE_HEADERS).send(page)
+    }
+  )
+
+  app.get('/window-subscribe.js', async (_request, reply) =>
+    reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'no-store').send(windowScript)
+  )
+
+  // The browser's word is not proof: the server asks i'mport (GET /payments/{imp_uid}) first.
+  app.post<{ Body: { imp_uid: string; customer_uid: string } }>(
+    '/subscriptions/window-complete',
+    { schema: { body: WindowCompleteBody } },
+    async (request) => billing.completeWindowSubscription(request.body.imp_uid, request.body.customer_uid)
+  )
+
+  // A phone's window returns here with imp_uid, merchant_uid, imp_success (and error_msg) appended.
+  app.get<{ Querystring: { customer_uid: string; imp_uid?: string; imp_success?: string; error_msg?: string } }>(
+    '/subscribe-window/complete',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          required: ['customer_uid'],
+          properties: {
+            customer_uid: CUSTOMER_UID,
+            imp_uid: { type: 'string', maxLength: 100 },
+            imp_success: { type: 'string' },
+            error_msg: { type: 'string', maxLength: 500 }
+          }
+        }
+      }
+    },
+    async (request, reply) => {
+      const { customer_uid, imp_uid, error_msg } = request.query
+      const outcome = imp_uid
+        ? await billing.completeWindowSubscription(imp_uid, customer_uid)
+        : { status: 'failed' as const, message: `카드 등록에 실패했습니다: ${error_msg ?? ''}` }
+      return reply.headers(WINDOW_PAGE_HEADERS).send(windowResultPage(outcome.status, outcome.message))
+    }
   )
 
   app.post<{ Body: CardDetails & { customer_uid: string } }>(

@@ -33,8 +33,24 @@ const UNKNOWN_MESSAGE =
 const UNREACHABLE = Symbol('unreachable')
 type Lookup = Payment | null | typeof UNREACHABLE
 
+/** The first month's charge when a customer subscribes through the payment window. */
+export const FIRST_MONTH = { amount: 9900, name: '월간 이용권' } as const
+
+export interface WindowSubscribeResult {
+  status: 'success' | 'failed'
+  message: string
+  /** The first month's charge, once the billing key is verified. */
+  charge: ChargeResult | null
+}
+
 export interface Billing {
   issueBilling(customerUid: string, card: CardDetails): Promise<IssueResult>
+  /**
+   * After `IMP.request_pay` with `customer_uid` (the payment window): believes the browser only
+   * once i'mport's own record of `impUid` says the key was issued for this customer, then charges
+   * the first month with `again`.
+   */
+  completeWindowSubscription(impUid: string, customerUid: string): Promise<WindowSubscribeResult>
   charge(request: ChargeRequest): Promise<ChargeResult>
   /** `updated` when i'mport confirmed a payment of one of our orders, `ignored` otherwise. */
   handleWebhook(notice: { imp_uid: string }): Promise<'updated' | 'ignored'>
@@ -100,6 +116,21 @@ export function createBilling(deps: { api: IamportApi; store: MemoryStore; log: 
       store.saveSubscriber({ customer_uid: customerUid, card_name, card_last4: card_number?.slice(-4) ?? null })
       log.info({ customer_uid: customerUid, card_name }, 'billing key issued')
       return { status: 'success', message: ISSUED_MESSAGE }
+    },
+
+    async completeWindowSubscription(impUid, customerUid) {
+      const answer = await api.getPayment(impUid)
+      const payment = answer.code === 0 ? answer.response : null
+      if (!payment || payment.customer_uid !== customerUid || payment.customer_uid_usage !== 'issue') {
+        log.warn({ imp_uid: impUid, customer_uid: customerUid }, "payment window result not confirmed by i'mport")
+        return { status: 'failed', message: '결제창 결과를 확인하지 못했습니다.', charge: null }
+      }
+      if (payment.status !== 'paid') return { status: 'failed', message: payment.fail_reason ?? '카드 등록에 실패했습니다.', charge: null }
+      store.saveSubscriber({ customer_uid: customerUid, card_name: payment.card_name, card_last4: payment.card_number?.slice(-4) ?? null })
+      log.info({ customer_uid: customerUid, imp_uid: impUid }, 'billing key issued through the payment window')
+      // One first-month order per customer: asking again (a reload of the return page) charges nothing twice.
+      const charge = await this.charge({ customer_uid: customerUid, merchant_uid: `${customerUid}_first_month`, ...FIRST_MONTH })
+      return { status: charge.status === 'paid' ? 'success' : 'failed', message: charge.message, charge }
     },
 
     async charge(request) {

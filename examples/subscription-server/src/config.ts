@@ -15,7 +15,16 @@ export interface Config {
    * payment up, never by charging again blindly (see src/billing.ts).
    */
   iamportTimeoutMs: number
+  /**
+   * The merchant code (가맹점 식별코드, `imp` + 8 digits) the payment-window page passes to
+   * `IMP.init`; the simulator's docs merchant answers to `imp00000000`.
+   */
+  impCode?: string
+  /** Where the payment-window page loads i'mport's browser SDK from (default: i'mport's CDN). */
+  iamportScriptUrl?: string
 }
+
+export const IAMPORT_SCRIPT_URL = 'https://cdn.iamport.kr/v1/iamport.js'
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
@@ -31,6 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     impKey: env.IMP_KEY!,
     impSecret: env.IMP_SECRET!,
     port,
-    iamportTimeoutMs: 10_000
+    iamportTimeoutMs: 10_000,
+    impCode: env.IMP_CODE ?? 'imp00000000',
+    iamportScriptUrl: env.IAMPORT_SCRIPT_URL ?? IAMPORT_SCRIPT_URL
   }
 }

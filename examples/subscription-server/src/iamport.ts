@@ -30,9 +30,13 @@ export interface Payment {
   merchant_uid: string
   customer_uid: string | null
   status: 'ready' | 'paid' | 'failed' | 'cancelled'
+  /** `issue` on the payment that issued a billing key through the payment window. */
+  customer_uid_usage?: string | null
   amount: number
   fail_reason: string | null
   card_name: string | null
+  /** Masked by i'mport, e.g. `42424242****4242`. */
+  card_number?: string | null
 }
 
 /** The fields of a billing key this app reads. `card_number` is masked by i'mport, e.g. `42424242****4242`. */

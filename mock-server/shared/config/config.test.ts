@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigError, DEFAULT_FIDELITY, DEFAULT_SCHEDULES, DEFAULT_SEED, DEFAULT_WEBHOOKS, loadConfigFile, resolveConfig } from './config.js'
+import {
+  ConfigError,
+  DEFAULT_FIDELITY,
+  DEFAULT_SCHEDULES,
+  DEFAULT_SEED,
+  DEFAULT_WEBHOOKS,
+  loadConfigFile,
+  merchantCodeFor,
+  resolveConfig
+} from './config.js'
 import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
 
 describe('resolveConfig', () => {
@@ -114,5 +123,24 @@ describe('webhook and schedule settings', () => {
 
   it('refuses an unknown webhook setting, naming it', () => {
     expect(() => resolveConfig({ webhooks: { retries: 3 } })).toThrow(/\/webhooks: must NOT have additional properties \(unknown key "retries"\)/)
+  })
+})
+
+describe('merchant codes (IMP.init)', () => {
+  it('gives the docs merchant imp00000000 and every other merchant a stable derived code', () => {
+    const config = resolveConfig({ merchants: [{ imp_key: 'shop_a', imp_secret: 's' }] })
+    expect(config.merchants.map((m) => m.merchant_code)).toEqual(['imp00000000', merchantCodeFor('shop_a')])
+    expect(merchantCodeFor('shop_a')).toMatch(/^imp\d{8}$/)
+    expect(merchantCodeFor('shop_a')).not.toBe(merchantCodeFor('shop_b'))
+    expect(merchantCodeFor('shop_a')).toBe(resolveConfig({ merchants: [{ imp_key: 'shop_a', imp_secret: 's' }] }).merchants[1]!.merchant_code)
+  })
+
+  it('takes a configured code, and refuses a malformed or shared one', () => {
+    const config = resolveConfig({ merchants: [{ imp_key: 'shop_a', imp_secret: 's', merchant_code: 'imp12345678' }] })
+    expect(config.merchants[1]!.merchant_code).toBe('imp12345678')
+    expect(() => resolveConfig({ merchants: [{ imp_key: 'a', imp_secret: 's', merchant_code: 'imp123' }] })).toThrow(/\/merchants\/0\/merchant_code/)
+    expect(() => resolveConfig({ merchants: [{ imp_key: 'a', imp_secret: 's', merchant_code: 'imp00000000' }] })).toThrow(
+      'merchant_code "imp00000000" is used by both "imp_apikey" and "a"'
+    )
   })
 })

@@ -128,8 +128,11 @@ export interface MerchantConfig {
   readonly imp_key: string
   readonly imp_secret: string
   readonly name: string
-  /** The merchant code (가맹점 식별코드), shown by the control API only; null when none was given. */
-  readonly merchant_code: string | null
+  /**
+   * The merchant code (가맹점 식별코드, `imp` + 8 digits) the browser SDK's `IMP.init` names this
+   * merchant by; derived from imp_key when the config gives none (`merchantCodeFor`).
+   */
+  readonly merchant_code: string
   readonly test_channel: boolean
   /** The charge (api_payment) channels; never empty for configured merchants; the first is the default. */
   readonly channels: readonly PgChannel[]
@@ -237,7 +240,7 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
     imp_key: input.imp_key,
     imp_secret: input.imp_secret,
     name: input.name ?? input.imp_key,
-    merchant_code: input.merchant_code ?? null,
+    merchant_code: input.merchant_code ?? merchantCodeFor(input.imp_key),
     test_channel: testChannel,
     channels: channels.map(({ pg_provider, pg_id, sandbox }) => ({ pg_provider, pg_id, sandbox })),
     pg_settings: pgSettings,
@@ -246,6 +249,25 @@ export function resolveMerchant(input: MerchantConfigInput): MerchantConfig {
     webhook_content_type: input.webhook_content_type ?? 'application/json',
     webhook_retry: input.webhook_retry ?? false
   }
+}
+
+/** The docs merchant's code: the one i'mport's own examples pass to `IMP.init`. */
+export const DOCS_MERCHANT_CODE = 'imp00000000'
+
+/**
+ * A merchant code derived from its imp_key when the config gives none: `imp` + 8 digits of an
+ * FNV-1a hash of the key, so the same key always has the same code. The docs key answers to
+ * `imp00000000`; no other key is derived to that code.
+ */
+export function merchantCodeFor(impKey: string): string {
+  if (impKey === DEFAULT_MERCHANT.imp_key) return DOCS_MERCHANT_CODE
+  let hash = 0x811c9dc5
+  for (let i = 0; i < impKey.length; i++) {
+    hash ^= impKey.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  const digits = hash % 100_000_000 || 1
+  return `imp${String(digits).padStart(8, '0')}`
 }
 
 let validateConfig: (((data: unknown) => boolean) & { errors?: unknown }) | undefined
@@ -281,6 +303,14 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     const existing = merchants.findIndex((x) => x.imp_key === m.imp_key)
     if (existing >= 0) merchants[existing] = resolveMerchant(m)
     else merchants.push(resolveMerchant(m))
+  }
+  const codes = new Map<string, string>()
+  for (const m of merchants) {
+    const other = codes.get(m.merchant_code)
+    if (other !== undefined) {
+      throw new ConfigError(`invalid configuration:\n  /merchants: merchant_code "${m.merchant_code}" is used by both "${other}" and "${m.imp_key}"`)
+    }
+    codes.set(m.merchant_code, m.imp_key)
   }
   // Startup rules get the control API's own check, so a rule is refused in the same words either way.
   const faultProblems: string[] = []

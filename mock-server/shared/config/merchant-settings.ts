@@ -13,7 +13,7 @@ export function merchantInput(merchant: MerchantConfig): MerchantConfigInput {
     imp_key: merchant.imp_key,
     imp_secret: merchant.imp_secret,
     name: merchant.name,
-    ...(merchant.merchant_code === null ? {} : { merchant_code: merchant.merchant_code }),
+    merchant_code: merchant.merchant_code,
     test_channel: merchant.test_channel,
     channels: merchant.channels.map((c, i) => ({
       pg_provider: c.pg_provider,

@@ -12,7 +12,7 @@
 import { Random } from '../ids.js'
 import { compileMatch, matches, type CompiledMatch, type RequestFacts } from './match.js'
 import { parseFaultRule, type ParsedRule } from './validate.js'
-import { actsOn, SCHEDULED_RUN } from './route-kinds.js'
+import { actsOn, PAYMENT_WINDOW, SCHEDULED_RUN } from './route-kinds.js'
 import type { FaultAction, FaultRuleInput, FaultRuleView, RuleOrigin } from '../../../api/control/faults.js'
 
 class ActiveRule {
@@ -141,7 +141,7 @@ export class FaultEngine {
       const action = rule.currentStep()
       // A decline only means something on a charge, a delay or a drop only on an HTTP call; other
       // calls go by untouched.
-      if (!actsOn(facts.kind, action.type, facts.path === SCHEDULED_RUN)) continue
+      if (!actsOn(facts.kind, action.type, facts.path === SCHEDULED_RUN || facts.path === PAYMENT_WINDOW)) continue
       if (!rule.fires()) continue
       rule.hits++
       if (rule.remaining === 0) this.remove(rule.id)

@@ -9,6 +9,9 @@ import type { FastifyRequest } from 'fastify'
 /** What a scheduled run is called where a path would be: it is no HTTP call, so no rule's `path` (or `method`) names it. */
 export const SCHEDULED_RUN = '(scheduled run)'
 
+/** What a decision taken in the test payment window is called where a path would be (no i'mport REST call either). */
+export const PAYMENT_WINDOW = '(payment window)'
+
 /**
  * `scheduled`: a schedule's charge, made by the schedules engine when the clock reaches it (it then
  * asks the fault engine whether to decline it) or through the retry route.

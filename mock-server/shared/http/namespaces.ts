@@ -8,8 +8,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { RouteKind } from '../faults/route-kinds.js'
 
-/** The APIs one app can answer: i'mport V1, and the simulator's own control API. */
-export type ApiName = 'v1' | 'control'
+/**
+ * The APIs one app can answer: i'mport V1, the simulator's own control API, and the browser
+ * checkout (the SDK script, the test payment window and the window's own small API).
+ */
+export type ApiName = 'v1' | 'control' | 'checkout'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,7 +39,13 @@ export function tagRoutes(app: FastifyInstance, api: ApiName): void {
 /** Where the control API is mounted (the one place the prefix is written). */
 export const CONTROL_PREFIX = '/__mock'
 
-const URL_SPACES: ReadonlyArray<readonly [prefix: string, api: ApiName]> = [[CONTROL_PREFIX, 'control']]
+/** Where the payment window and its own API are served (never an i'mport REST path). */
+export const CHECKOUT_PREFIX = '/__checkout'
+
+const URL_SPACES: ReadonlyArray<readonly [prefix: string, api: ApiName]> = [
+  [CONTROL_PREFIX, 'control'],
+  [CHECKOUT_PREFIX, 'checkout']
+]
 
 /** The API of a URL that matched no route; `fallback` (the app's main API) for any other. */
 export function apiOfUrl(url: string, fallback: ApiName): ApiName {

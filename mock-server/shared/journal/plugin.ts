@@ -26,9 +26,13 @@ export interface JournalPluginOptions {
   size: number
 }
 
-/** The journal keeps i'mport requests; the control API's own calls would only bury them. */
+/**
+ * The journal keeps i'mport requests; the control API's own calls, and the browser checkout's
+ * script and window traffic, would only bury them.
+ */
 export function isControlRequest(request: FastifyRequest): boolean {
-  return apiOf(request) === 'control'
+  const api = apiOf(request)
+  return api === 'control' || api === 'checkout'
 }
 
 /** Puts a request in the journal; `dropped` when its connection was closed instead of answered. */

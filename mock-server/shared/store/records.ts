@@ -74,6 +74,13 @@ export interface DepositRecord {
   readonly deposited_at: number
 }
 
+/** Where a payment was made from when it came through the browser SDK's window (REST payments have none). */
+export interface BrowserFacts {
+  /** `pc` for the overlay window, `mobile` for the full-page redirect. */
+  readonly channel: 'pc' | 'mobile'
+  readonly user_agent: string | null
+}
+
 /** What a new payment is made of; the outcome decides the paid, failed or ready (vbank) fields. */
 export interface PaymentInit {
   imp_uid: string
@@ -99,6 +106,8 @@ export interface PaymentInit {
   buyer_postcode: string | null
   custom_data: string | null
   notice_url: string | null
+  /** Set for payments made through the payment window. */
+  browser?: BrowserFacts | null
 }
 
 /** One payment (one imp_uid). Mutated in place by cancel; every change goes through MerchantState.savePayment. */
@@ -143,6 +152,8 @@ export class PaymentRecord implements BuyerFields {
   deposit_history: DepositRecord[] | null = null
   /** A cash receipt was issued through `POST /receipts/{imp_uid}` and not cancelled. */
   cash_receipt_issued = false
+  /** Absent (or null) on REST payments: they have no browser. */
+  readonly browser: BrowserFacts | null
 
   /** Named fields, so that two adjacent `string | null` values (buyer_tel, buyer_addr…) cannot swap unseen. */
   constructor(init: PaymentInit) {
@@ -168,6 +179,7 @@ export class PaymentRecord implements BuyerFields {
     this.pay_method = init.pay_method ?? 'card'
     this.vbank = init.vbank ?? null
     this.escrow = init.escrow ?? false
+    this.browser = init.browser ?? null
     this.status = outcome.status
     this.updated_at = started_at
     if (outcome.status === 'paid') {

@@ -92,6 +92,12 @@ export class Store {
     return this.merchants.get(impKey)
   }
 
+  /** The merchant whose i'mport merchant code (`IMP.init`) this is. */
+  merchantByCode(impCode: string): MerchantState | undefined {
+    for (const state of this.merchants.values()) if (state.merchant.merchant_code === impCode) return state
+    return undefined
+  }
+
   allMerchants(): IterableIterator<MerchantState> {
     return this.merchants.values()
   }

@@ -8,7 +8,7 @@
 import { errors } from '../../../api/v1/catalogue.js'
 import type { FidelityOptions, PgChannel } from '../../shared/config/config.js'
 import type { MerchantState } from '../../shared/store/merchant-state.js'
-import { PaymentRecord, type BillingKeyRecord, type CardSnapshot } from '../../shared/store/records.js'
+import { PaymentRecord, type BillingKeyRecord, type BrowserFacts, type CardSnapshot } from '../../shared/store/records.js'
 import type { CustomerUidUsage } from '../../../api/v1/payment.js'
 import { assertChargeAmount } from './money.js'
 import { prepareBillingKey, type IssueBillingKeyInput } from './billing-keys.js'
@@ -168,16 +168,22 @@ export function checkCharge(state: MerchantState, input: ChargeInput): string {
   return currency
 }
 
-function makePayment(
+/** A new payment record (not stored); exported for the payment window's charges (window-payments.ts). */
+export function makePayment(
   state: MerchantState,
   input: ChargeInput,
   currency: string,
   prefix: 'imp_' | 'imps_',
   channel: PgChannel,
-  card: CardSnapshot,
+  card: CardSnapshot | null,
   customerUid: string | null,
   usage: CustomerUidUsage | null,
-  options: { declineReason: string | null; buyerDefaults: BillingKeyRecord | null }
+  options: {
+    declineReason: string | null
+    buyerDefaults: BillingKeyRecord | null
+    browser?: BrowserFacts | undefined
+    pay_method?: PaymentRecord['pay_method'] | undefined
+  }
 ): PaymentRecord {
   const now = state.now()
   const impUid = state.newImpUid(prefix)
@@ -206,6 +212,8 @@ function makePayment(
     buyer_addr: input.buyer_addr ?? key?.customer_addr ?? null,
     buyer_postcode: input.buyer_postcode ?? key?.customer_postcode ?? null,
     custom_data: input.custom_data ?? null,
-    notice_url: input.notice_url ?? null
+    notice_url: input.notice_url ?? null,
+    pay_method: options.pay_method ?? 'card',
+    browser: options.browser ?? null
   })
 }

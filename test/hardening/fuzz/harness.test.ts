@@ -15,6 +15,16 @@ describe('the fuzz invariants', () => {
     expect(checkAnswer(outcome(404, { error: { code: 'not_found', message: 'x' } }), '/__mock/nope')).toBe(true)
   })
 
+  it("accept the browser checkout's script and page, and hold its JSON to the control shape", () => {
+    const text = (status: number, body: string): FuzzOutcome => ({ request: { method: 'GET', url: '/x', headers: {} }, status, body })
+    expect(checkAnswer(text(200, '/* iamport-mock */ ;(function(){})()'), '/v1/iamport.js?x=1')).toBe(false)
+    expect(checkAnswer(text(404, '<!doctype html><p>없음</p>'), '/__checkout/window/nope')).toBe(true)
+    expect(checkAnswer(outcome(200, { result: { success: false } }), '/__checkout/sessions')).toBe(false)
+    expect(checkAnswer(outcome(404, { error: { code: 'not_found', message: 'x' } }), '/__checkout/nope')).toBe(true)
+    expect(() => checkAnswer(text(400, '<p>bad</p>'), '/__checkout/window/x')).toThrow(InvariantError)
+    expect(() => checkAnswer(outcome(404, { error: { message: 'x' } }), '/__checkout/nope')).toThrow(InvariantError)
+  })
+
   it('catch a 5xx, a body that is not JSON, Fastify default bodies and half-envelopes', () => {
     const broken: Array<[FuzzOutcome, string]> = [
       [outcome(500, { code: -1, message: 'x', response: null }), '/payments/x'],
