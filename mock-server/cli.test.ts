@@ -9,7 +9,7 @@ describe('the iamport-mock command', () => {
   it('prints one ready line with the base URL, serves health and getToken, and exits 0 on SIGTERM', async () => {
     const server = await spawnCli(['--port', '0', '--seed', 'cli-test', '--log-level', 'silent'])
 
-    expect(server.readyLine).toMatch(/^iamport-mock ready on http:\/\/127\.0\.0\.1:\d+ \(seed cli-test; merchants: imp_apikey\)$/)
+    expect(server.readyLine).toMatch(/^iamport-mock ready on http:\/\/127\.0\.0\.1:\d+ \(PortOne V2 on http:\/\/127\.0\.0\.1:\d+; seed cli-test; merchants: imp_apikey\)$/)
     expect((await fetch(`${server.url}/__mock/health`)).status).toBe(200)
     const token = await fetch(`${server.url}/users/getToken`, {
       method: 'POST',
@@ -51,7 +51,7 @@ describe('the iamport-mock command', () => {
 
     const server = await spawnCli(['--port', '0', '--config', file, '--log-level', 'silent'])
 
-    expect(server.readyLine).toContain('(seed s1; merchants: imp_apikey, shop_b)')
+    expect(server.readyLine).toContain('; seed s1; merchants: imp_apikey, shop_b)')
     server.child.kill('SIGTERM')
     await server.exited
   })

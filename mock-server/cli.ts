@@ -14,6 +14,7 @@ import { DataFileError } from './shared/persistence/data-file.js'
 const USAGE = `Usage: iamport-mock [options]
 
   --port N         port to listen on (default 4010, env PORT; 0 = any free port)
+  --v2-port N      PortOne V2 port (default 4011, or any free port when --port is 0; env V2_PORT)
   --host ADDR      address to bind (default 127.0.0.1, env HOST)
   --config FILE    JSON config: merchants, PG channels, seed, fidelity switches
   --seed TEXT      id seed (default: random, printed at start)
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     args = parseArgs({
       options: {
         port: { type: 'string' },
+        'v2-port': { type: 'string' },
         host: { type: 'string' },
         config: { type: 'string' },
         seed: { type: 'string' },
@@ -67,6 +69,10 @@ async function main(): Promise<void> {
   const portText = args.port ?? (process.env.PORT || '4010')
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port "${portText}"`)
+  const v2PortText = args['v2-port'] ?? (process.env.V2_PORT || (port === 0 ? '0' : '4011'))
+  const v2Port = Number(v2PortText)
+  if (!Number.isInteger(v2Port) || v2Port < 0 || v2Port > 65535) fail(`invalid V2 port "${v2PortText}"`)
+  if (v2Port !== 0 && v2Port === port) fail(`--v2-port ${v2Port} is the V1 port too`)
   const host = args.host ?? (process.env.HOST || '127.0.0.1')
   const level = (args['log-level'] ?? 'info') as LogLevel
   if (!LOG_LEVELS.includes(level)) fail(`invalid log level "${level}" (one of ${LOG_LEVELS.join(', ')})`)
@@ -107,6 +113,7 @@ async function main(): Promise<void> {
     server = await createMockServer({
       config,
       port,
+      v2Port,
       host,
       logger: level === 'silent' ? false : level,
       ...(args.data === undefined ? {} : { data: { file: args.data, fsync } })
@@ -127,7 +134,7 @@ async function main(): Promise<void> {
   const data = loaded
     ? `; data: ${loaded.file} (${loaded.loaded.payments} payments, ${loaded.loaded.billing_keys} billing keys, ${loaded.loaded.schedules} schedules loaded)`
     : ''
-  process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants}${control}${data})\n`)
+  process.stdout.write(`iamport-mock ready on ${server.url} (PortOne V2 on ${server.v2Url}; seed ${config.seed}; merchants: ${merchants}${control}${data})\n`)
   if (loaded?.loaded.dropped_tail) {
     process.stderr.write(`iamport-mock: ${loaded.file}: the last line was cut short (a kill mid-write) and was dropped; it was never answered\n`)
   }

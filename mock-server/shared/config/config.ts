@@ -10,6 +10,7 @@ import { FaultRuleError, parseFaultRule } from '../faults/validate.js'
 import type { FaultRuleInput } from '../../../api/control/faults.js'
 import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
 import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js'
+import { V2MerchantSchema, resolveV2Merchants, type V2MerchantConfig } from './v2-merchants.js'
 
 /** The public key pair from i'mport's own documentation and client READMEs; not a secret. */
 
@@ -120,6 +121,10 @@ export const ConfigSchema = Type.Object(
       Type.Boolean({ description: 'serve the docs key pair imp_apikey as well (default true)' })
     ),
     merchants: Type.Optional(Type.Array(MerchantSchema)),
+    default_v2_merchant: Type.Optional(
+      Type.Boolean({ description: 'serve the documented PortOne V2 test secret and store as well (default true)' })
+    ),
+    v2_merchants: Type.Optional(Type.Array(V2MerchantSchema, { description: 'PortOne V2 API secrets and their stores' })),
     fidelity: Type.Optional(FidelitySchema),
     body_limit: Type.Optional(Type.Integer({ minimum: 1024, description: 'largest accepted request body in bytes' })),
     accept_any_key: Type.Optional(
@@ -191,6 +196,8 @@ export interface ResolvedConfig {
   readonly resolved: true
   readonly seed: string
   readonly merchants: readonly MerchantConfig[]
+  /** PortOne V2 merchants (API secret → stores). */
+  readonly v2_merchants: readonly V2MerchantConfig[]
   readonly fidelity: FidelityOptions
   readonly body_limit: number
   /** Unknown imp_key/imp_secret pairs become merchants at their first getToken. */
@@ -301,10 +308,13 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     return rule as FaultRuleInput
   })
   if (faultProblems.length > 0) throw new ConfigError(`invalid configuration:\n${faultProblems.join('\n')}`)
+  const v2 = resolveV2Merchants(config.v2_merchants, config.default_v2_merchant !== false)
+  if (v2.problems.length > 0) throw new ConfigError(`invalid configuration:\n${v2.problems.join('\n')}`)
   return {
     resolved: true,
     seed: overrides.seed ?? config.seed ?? overrides.defaultSeed ?? DEFAULT_SEED,
     merchants,
+    v2_merchants: v2.merchants,
     fidelity: { ...DEFAULT_FIDELITY, ...config.fidelity },
     body_limit: config.body_limit ?? 1024 * 1024,
     accept_any_key: config.accept_any_key ?? false,

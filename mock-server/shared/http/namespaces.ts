@@ -8,8 +8,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { RouteKind } from '../faults/route-kinds.js'
 
-/** The APIs one app can answer: i'mport V1, and the simulator's own control API. */
-export type ApiName = 'v1' | 'control'
+/** The APIs the simulator answers: i'mport V1, PortOne V2 (its own app and port), and the simulator's own control API. */
+export type ApiName = 'v1' | 'v2' | 'control'
 
 declare module 'fastify' {
   interface FastifyContextConfig {

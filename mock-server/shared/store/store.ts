@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js'
 import { VirtualClock } from '../clock.js'
 import type { MerchantConfig, ResolvedConfig } from '../config/config.js'
 import { MerchantState, type StateObserver } from './merchant-state.js'
+import { V2Registry } from './v2-registry.js'
 
 export class Store {
   private readonly merchants = new Map<string, MerchantState>()
@@ -15,6 +16,8 @@ export class Store {
   readonly clock: VirtualClock
   /** Told after a reset, so that state kept beside the store (schedules, webhooks) is emptied with it. */
   private readonly resetListeners: Array<(merchant: MerchantState | null) => void> = []
+  /** PortOne V2 merchants (API secrets, their stores, tokens and data), beside the V1 ones. */
+  readonly v2: V2Registry
 
   constructor(
     readonly config: ResolvedConfig,
@@ -23,6 +26,7 @@ export class Store {
   ) {
     this.clock = new VirtualClock(baseClock)
     for (const merchant of config.merchants) this.register(merchant)
+    this.v2 = new V2Registry(config.v2_merchants ?? [], config.seed, this.clock, config.accept_any_key)
   }
 
   /** Adds a merchant after start-up (open merchant mode); the observer is told, unlike for configured ones. */
@@ -77,7 +81,10 @@ export class Store {
       if (state.token) this.tokens.delete(state.token.access_token)
       state.reset()
     }
-    if (impKey === undefined) this.clock.reset()
+    if (impKey === undefined) {
+      this.clock.reset()
+      this.v2.reset()
+    }
     const merchant = impKey === undefined ? null : (targets[0] as MerchantState)
     for (const listener of this.resetListeners) listener(merchant)
     return true
