@@ -95,7 +95,8 @@ export function listBillingKeys(merchant: V2MerchantState, body: GetBillingKeyIn
   )
   const by = body.sort?.by ?? 'REQUESTED_AT'
   const sign = (body.sort?.order ?? 'DESC') === 'DESC' ? -1 : 1
-  // Stable: equal times keep issue order.
+  // Equal times keep issue order, newest first when descending (the sort is stable).
+  if (sign < 0) matching.reverse()
   matching.sort((a, b) => sign * (timeOf(a, by) - timeOf(b, by)))
   return paginate(matching, body.page)
 }

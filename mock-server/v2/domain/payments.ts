@@ -190,6 +190,8 @@ export function listPayments(merchant: V2MerchantState, body: GetPaymentsBody): 
       at(p) <= until
   )
   const sign = (filter.sortOrder ?? 'DESC') === 'DESC' ? -1 : 1
+  // Equal times keep request order, newest first when descending (the sort is stable).
+  if (sign < 0) matching.reverse()
   matching.sort((a, b) => sign * (at(a) - at(b)))
   return paginate(matching, page)
 }

@@ -80,7 +80,7 @@ export function listSchedules(merchant: V2MerchantState, body: GetPaymentSchedul
   )
   const by = body.sort?.by ?? 'TIME_TO_PAY'
   const sign = (body.sort?.order ?? 'DESC') === 'DESC' ? -1 : 1
-  matching.sort((a, b) => sign * (timeOf(a, by) - timeOf(b, by)) || a.seq - b.seq)
+  matching.sort((a, b) => sign * (timeOf(a, by) - timeOf(b, by) || a.seq - b.seq))
   return paginate(matching, body.page)
 }
 
