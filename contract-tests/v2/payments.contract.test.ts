@@ -49,7 +49,7 @@ describe('V2 payments', () => {
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
     expect((rejected.reason as { data: { type: string } }).data.type).toBe('ALREADY_PAID')
     const list = await h.client.payment.getPayments({ filter: {} })
-    expect(list.items.filter((p) => p.id === 'order-race')).toHaveLength(1)
+    expect(list.items.filter((p) => (p as { id: string }).id === 'order-race')).toHaveLength(1)
   })
 
   it('pays instantly with card credentials (key-in) without keeping the card number', async () => {
@@ -80,7 +80,7 @@ describe('V2 payments', () => {
     const key = await newKey()
     await pay(key, 'order-cancel', 10_000)
     const part = await h.client.payment.cancelPayment({ paymentId: 'order-cancel', amount: 3000, reason: '부분 환불', currentCancellableAmount: 10_000 })
-    expect(part.cancellation).toMatchObject({ status: 'SUCCEEDED', totalAmount: 3000, reason: '부분 환불' })
+    expect(part.cancellation as object).toMatchObject({ status: 'SUCCEEDED', totalAmount: 3000, reason: '부분 환불' })
     const partial = await h.client.payment.getPayment({ paymentId: 'order-cancel' })
     expect(partial).toMatchObject({ status: 'PARTIAL_CANCELLED', amount: { total: 10_000, cancelled: 3000 } })
 
@@ -90,12 +90,12 @@ describe('V2 payments', () => {
       'CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN'
     )
     const rest = await h.client.payment.cancelPayment({ paymentId: 'order-cancel', reason: '전액 환불' })
-    expect(rest.cancellation.totalAmount).toBe(7000)
+    expect(rest.cancellation).toMatchObject({ totalAmount: 7000 })
     const cancelled = await h.client.payment.getPayment({ paymentId: 'order-cancel' })
     expect(cancelled.status).toBe('CANCELLED')
     if (cancelled.status !== 'CANCELLED') return
     expect(cancelled.amount.cancelled).toBe(10_000)
-    expect(cancelled.cancellations.map((c) => c.totalAmount)).toEqual([3000, 7000])
+    expect(cancelled.cancellations.map((c) => (c as { totalAmount: number }).totalAmount)).toEqual([3000, 7000])
     await sdkError(h.client.payment.cancelPayment({ paymentId: 'order-cancel', reason: 'x' }), 'PAYMENT_ALREADY_CANCELLED')
   })
 
@@ -118,7 +118,7 @@ describe('V2 payments', () => {
 
   it('lists payments newest first, filtered by status', async () => {
     const list = await h.client.payment.getPayments({ page: { number: 0, size: 100 }, filter: { status: ['CANCELLED'] } })
-    expect(list.items.map((p) => p.id)).toEqual(['order-cancel'])
+    expect(list.items.map((p) => (p as { id: string }).id)).toEqual(['order-cancel'])
     const all = await h.client.payment.getPayments({ page: { size: 2 } })
     expect(all.page.size).toBe(2)
     expect(all.items).toHaveLength(2)

@@ -35,7 +35,7 @@ async function advance(seconds: number): Promise<void> {
 
 /** Every webhook received so far, verified with the SDK (throws on a bad signature). */
 async function verifiedWebhooks(): Promise<Array<{ type: string; timestamp: string; data: Record<string, string> }>> {
-  const out = []
+  const out: Array<{ type: string; timestamp: string; data: Record<string, string> }> = []
   for (const w of h.webhooks) out.push((await Webhook.verify(WEBHOOK_SECRET, w.raw, w.headers as Record<string, string>)) as never)
   return out
 }
@@ -86,9 +86,9 @@ describe('V2 schedules and webhooks', () => {
     const webhooks = await verifiedWebhooks()
     const cancelled = webhooks.find((w) => w.type === 'Transaction.Cancelled')!
     const payment = await h.client.payment.getPayment({ paymentId: 'story-1' })
-    expect(cancelled.data).toMatchObject({ paymentId: 'story-1', transactionId: payment.transactionId })
+    expect(cancelled.data).toMatchObject({ paymentId: 'story-1', transactionId: (payment as { transactionId: string }).transactionId })
     if (payment.status !== 'CANCELLED') throw new Error('story-1 should be cancelled')
-    expect(cancelled.data.cancellationId).toBe(payment.cancellations[1]!.id)
+    expect(cancelled.data.cancellationId).toBe((payment.cancellations[1] as { id: string }).id)
     const deliveries = await h.deliveries()
     expect(deliveries.map((d) => d.trigger)).toEqual(webhooks.map((w) => w.type))
     expect(deliveries.every((d) => d.status === 'delivered')).toBe(true)
@@ -110,7 +110,7 @@ describe('V2 schedules and webhooks', () => {
     const a = await schedule('sched-list-a', key, HOUR)
     const b = await schedule('sched-list-b', key, 2 * HOUR)
     const listed = await h.client.payment.paymentSchedule.getPaymentSchedules({ filter: { billingKey: key, status: ['SCHEDULED'] } })
-    expect(listed.items.map((s) => s.id)).toEqual([b.schedule.id, a.schedule.id])
+    expect(listed.items.map((s) => (s as { id: string }).id)).toEqual([b.schedule.id, a.schedule.id])
     const revoked = await h.client.payment.paymentSchedule.revokePaymentSchedules({ billingKey: key })
     expect(revoked.revokedScheduleIds.sort()).toEqual([a.schedule.id, b.schedule.id].sort())
     const after = await h.client.payment.paymentSchedule.getPaymentSchedule({ paymentScheduleId: a.schedule.id })
