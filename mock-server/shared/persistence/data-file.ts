@@ -10,6 +10,8 @@
  *   {"t":"prepare","k":"…","r":<PrepareRecord>}
  *   {"t":"schedule","k":"…","r":<ScheduleRecord>}        the whole record after each change
  *   {"t":"reset","k":"…"}  /  {"t":"merchant_removed","k":"…"}
+ *   {"t":"v2_key"|"v2_payment"|"v2_schedule","m":"<merchant id>","r":…}   PortOne V2 records
+ *   {"t":"v2_merchant","m":"…","secret":"…"}  /  {"t":"v2_reset","m":"…"}
  *
  * Each line is written with one synchronous write(2) before the request that caused it is
  * answered, so a simulator killed at any moment (kill -9) has every answered change in the file;
@@ -47,6 +49,12 @@ export type DataLine =
   | { t: 'payment'; k: string; r: Record<string, unknown> & { imp_uid: string } }
   | { t: 'prepare'; k: string; r: Record<string, unknown> & { merchant_uid: string } }
   | { t: 'schedule'; k: string; r: Record<string, unknown> & { seq: number } }
+  /** PortOne V2 (see v2-lines.ts): records filed under the merchant id `m`. */
+  | { t: 'v2_merchant'; m: string; secret: string }
+  | { t: 'v2_reset'; m: string }
+  | { t: 'v2_key'; m: string; r: Record<string, unknown> & { billingKey: string } }
+  | { t: 'v2_payment'; m: string; r: Record<string, unknown> & { id: string } }
+  | { t: 'v2_schedule'; m: string; r: Record<string, unknown> & { id: string } }
 
 export class DataFileError extends Error {
   override readonly name = 'DataFileError'

@@ -6,7 +6,8 @@
  * compacted, and loaded into the store. While running: every change the store makes is one line
  * appended through the store's observer, synchronously, before the request is answered.
  *
- * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants.
+ * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants; the same of
+ * PortOne V2 merchants (v2-lines.ts).
  * Not kept: the clocks' offsets and frozen state, fault rules made through the control API, the
  * request journal, the webhook outbox and the id streams' positions (ids already taken are
  * skipped, not reused).
@@ -25,6 +26,7 @@ import {
   type DataLine,
   type FsyncPolicy
 } from './data-file.js'
+import { collapseV2, compactedV2, loadV2, v2LineFor } from './v2-lines.js'
 
 export interface PersistenceOptions {
   /** The data file; created on first start. */
@@ -86,10 +88,28 @@ export class Persistence {
     try {
       const { lines, droppedTail } = readDataFile(this.options.file)
       const model = collapse(lines)
-      rewriteDataFile(this.options.file, compacted(model))
+      const v2Model = collapseV2(lines)
+      rewriteDataFile(this.options.file, [...compacted(model), ...compactedV2(v2Model)])
       const report = this.load(store, config, model)
+      this.loading = true
+      let v2
+      try {
+        v2 = loadV2(store.v2, v2Model)
+      } finally {
+        this.loading = false
+      }
+      store.v2.observer = (merchant, change) => {
+        if (!this.loading) this.writer?.append(v2LineFor(merchant, change))
+      }
       this.writer = new DataFileWriter(this.options.file, this.options.fsync ?? 'off')
-      return { ...report, dropped_tail: droppedTail }
+      return {
+        ...report,
+        payments: report.payments + v2.payments,
+        billing_keys: report.billing_keys + v2.billing_keys,
+        schedules: report.schedules + v2.schedules,
+        unknown_merchants: [...report.unknown_merchants, ...v2.unknown],
+        dropped_tail: droppedTail
+      }
     } catch (err) {
       this.close()
       throw err

@@ -15,6 +15,8 @@ export type V2StateChange =
   | { kind: 'v2_payment'; record: V2PaymentRecord }
   | { kind: 'v2_schedule'; record: V2ScheduleRecord }
   | { kind: 'v2_reset' }
+  /** A merchant registered by open mode at its first use (persistence keeps its secret). */
+  | { kind: 'v2_merchant_added' }
 
 export type V2StateObserver = (merchant: V2MerchantState, change: V2StateChange) => void
 

@@ -44,7 +44,15 @@ export class V2Registry {
   bySecretOrOpen(secret: string): V2MerchantState | undefined {
     const known = this.bySecret.get(secret)
     if (known || !this.acceptAnySecret || secret.length === 0 || secret.length > MAX_OPEN_SECRET_LENGTH) return known
-    return this.register(openV2Merchant(secret), true)
+    const state = this.register(openV2Merchant(secret), true)
+    this.observer?.(state, { kind: 'v2_merchant_added' })
+    return state
+  }
+
+  /** The merchant with this id (persistence files V2 records under it). */
+  byMerchantId(merchantId: string): V2MerchantState | undefined {
+    for (const state of this.bySecret.values()) if (state.merchant.merchant_id === merchantId) return state
+    return undefined
   }
 
   bySecretOnly(secret: string): V2MerchantState | undefined {
