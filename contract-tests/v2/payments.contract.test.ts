@@ -116,6 +116,22 @@ describe('V2 payments', () => {
     await sdkError(pay(await newKey(), undefined, 1000, { currency: undefined }), 'INVALID_REQUEST')
   })
 
+  it('answers PG_PROVIDER for a key-in card the PG refuses, and keeps no payment', async () => {
+    const error = await sdkError(
+      h.client.payment.payInstantly({
+        paymentId: 'order-keyin-refused',
+        method: { card: { credential: { ...APPROVED, number: '4000000000000069' } } },
+        orderName: '단건 결제',
+        amount: { total: 1000 },
+        currency: 'KRW'
+      }),
+      'PG_PROVIDER'
+    )
+    expect(error.data.pgMessage).toBe('유효기간오류')
+    await sdkError(h.client.payment.getPayment({ paymentId: 'order-keyin-refused' }), 'PAYMENT_NOT_FOUND')
+    await sdkError(h.client.payment.getPayments({ page: { number: 6000, size: 10 } }), 'INVALID_REQUEST')
+  })
+
   it('lists payments newest first, filtered by status', async () => {
     const list = await h.client.payment.getPayments({ page: { number: 0, size: 100 }, filter: { status: ['CANCELLED'] } })
     expect(list.items.map((p) => (p as { id: string }).id)).toEqual(['order-cancel'])
