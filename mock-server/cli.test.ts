@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runCli, spawnCli } from '../test/support/spawn.js'
+import { runCli, spawnCli, stopCli } from '../test/support/spawn.js'
 import { DEFAULT_MERCHANT } from '../api/v1/docs-merchant.js'
 
 describe('the iamport-mock command', () => {
@@ -74,4 +74,21 @@ describe('the iamport-mock command', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('Usage: iamport-mock')
   })
+
+  it('serves PortOne V2 on --v2-port and refuses a bad one', async () => {
+    const server = await spawnCli(['--port', '0', '--log-level', 'silent'])
+    const v2 = /PortOne V2 on (http:\/\/[^;]+);/.exec(server.readyLine)![1]!
+    await stopCli(server)
+    const port = new URL(v2).port
+    const again = await spawnCli(['--port', '0', '--v2-port', port, '--log-level', 'silent'])
+    try {
+      expect(again.readyLine).toContain(`PortOne V2 on http://127.0.0.1:${port};`)
+      const res = await fetch(`http://127.0.0.1:${port}/payments/none`, { headers: { authorization: 'PortOne iamport-mock-v2-test-api-secret' } })
+      expect(res.status).toBe(404)
+      expect(await res.json()).toMatchObject({ type: 'PAYMENT_NOT_FOUND' })
+    } finally {
+      await stopCli(again)
+    }
+    expect((await runCli(['--port', '0', '--v2-port', 'abc'])).code).toBe(2)
+  }, 20_000)
 })

@@ -68,6 +68,15 @@ describe('the V2 app', () => {
     }
   })
 
+  it('answers a broken URL in the V2 shape, and serves ids longer than 100 characters', async () => {
+    const { v2 } = await start()
+    const broken = await v2.inject({ method: 'GET', url: '/payments/%E0%A4%A', headers: AUTH })
+    expect(broken.statusCode).toBe(400)
+    expect(Object.keys(JSON.parse(broken.body))).toEqual(['type', 'message'])
+    const long = await v2.inject({ method: 'GET', url: `/payments/${'p'.repeat(150)}`, headers: AUTH })
+    expect(JSON.parse(long.body)).toMatchObject({ type: 'PAYMENT_NOT_FOUND' })
+  })
+
   it('makes an unknown secret its own merchant in open mode, with its own store and data', async () => {
     const { app, v2 } = await start({ accept_any_key: true })
     const mine = { authorization: 'PortOne shard-7-secret' }

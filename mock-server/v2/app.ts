@@ -12,7 +12,9 @@ import type { FaultEngine } from '../shared/faults/engine.js'
 import type { WebhookService } from '../shared/webhooks/service.js'
 import { tagRoutes } from '../shared/http/namespaces.js'
 import { OneLinePerRequest, loggerOptions } from '../shared/http/logging.js'
-import { installV2ErrorHandling } from './errors.js'
+import { MAX_PARAM_LENGTH } from '../shared/http/limits.js'
+import { v2errors } from '../../api/v2/errors.js'
+import { installV2ErrorHandling, sendV2Error } from './errors.js'
 import { installJsonParsing } from './body.js'
 import { installV2Auth } from './auth.js'
 import { installV2Faults, type Sleep } from './faults.js'
@@ -54,7 +56,11 @@ export async function buildV2App(options: BuildV2AppOptions): Promise<V2App> {
   const app = Fastify({
     logger: loggerOptions(options.logger ?? false, options.logStream),
     logController: new OneLinePerRequest(),
-    bodyLimit: config.body_limit
+    bodyLimit: config.body_limit,
+    // Ids as long as V1 accepts them (Fastify's default is 100 characters).
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // A broken percent-encoding is refused before any route or hook: answer it in the V2 shape too.
+    frameworkErrors: (_error, _request, reply) => void sendV2Error(reply, v2errors.invalidRequest('요청 URL을 해석할 수 없습니다.'))
   })
   await app.register(context, options.context)
   installV2ErrorHandling(app)
