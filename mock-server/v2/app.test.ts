@@ -101,6 +101,22 @@ describe('the V2 app', () => {
     })
   })
 
+  it('applies fault rules: error as PG_PROVIDER (502) or by its status, http raw, nothing done either way', async () => {
+    const { app, v2 } = await start()
+    const rule = (body: object) => app.inject({ method: 'POST', url: '/__mock/faults', payload: body })
+    expect((await rule({ match: { path: '/billing-keys' }, action: { type: 'error', code: 9, message: 'PG 점검 중' }, times: 1 })).statusCode).toBe(201)
+    const issue = () => v2.inject({ method: 'POST', url: '/billing-keys', headers: AUTH, payload: JSON.stringify({ method: { card: { credential: CARD } } }) })
+    const pg = await issue()
+    expect(pg.statusCode).toBe(502)
+    expect(JSON.parse(pg.body)).toEqual({ type: 'PG_PROVIDER', message: 'PG사에서 오류를 전달했습니다: PG 점검 중', pgCode: '9', pgMessage: 'PG 점검 중' })
+    expect((await rule({ match: { path: '/billing-keys' }, action: { type: 'error', http_status: 403, message: '차단' }, times: 1 })).statusCode).toBe(201)
+    expect(JSON.parse((await issue()).body)).toEqual({ type: 'FORBIDDEN', message: '차단' })
+    expect((await rule({ match: { path: '/billing-keys' }, action: { type: 'http', status: 503 }, times: 1 })).statusCode).toBe(201)
+    expect((await issue()).statusCode).toBe(503)
+    expect(app.mock.store.v2.bySecretOnly(DEFAULT_V2_MERCHANT.api_secret)!.billingKeys.size).toBe(0)
+    expect((await issue()).statusCode).toBe(200)
+  })
+
   it('forgets V2 data on a full control reset', async () => {
     const { app, v2 } = await start()
     await v2.inject({ method: 'POST', url: '/billing-keys', headers: AUTH, payload: JSON.stringify({ method: { card: { credential: CARD } } }) })

@@ -8,7 +8,7 @@
  *   - decline (charges): the payment is recorded FAILED and answered PG_PROVIDER, pgCode DECLINED;
  *   - delay, http, drop, commit_then_drop, pass: as for V1.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
 import type { FaultEngine } from '../shared/faults/engine.js'
 import { kindOf, SCHEDULED_RUN } from '../shared/faults/route-kinds.js'
 import type { FaultAction } from '../../api/control/faults.js'
@@ -79,8 +79,13 @@ function factsOf(request: FastifyRequest) {
 export function installV2Faults(app: FastifyInstance, engine: FaultEngine, sleep: Sleep = realSleep): void {
   app.decorateRequest('v2Decline', null)
   const dropAfterSend = new WeakSet<FastifyRequest>()
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (engine.size === 0 || request.routeOptions.url === undefined) return
+  // Callback hooks: without rules (the usual case) a request costs no promise here.
+  app.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    if (engine.size === 0 || request.routeOptions.url === undefined) return done()
+    // A fault that answered (error, http) or dropped the connection ends the request here.
+    apply(request, reply).then(() => (reply.sent ? undefined : done()), done)
+  })
+  const apply = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
     const decision = engine.decide(factsOf(request))
     if (!decision) return
     const { action } = decision
@@ -111,12 +116,12 @@ export function installV2Faults(app: FastifyInstance, engine: FaultEngine, sleep
       default:
         return
     }
-  })
-  app.addHook('onSend', async (request, reply, payload) => {
+  }
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (dropAfterSend.has(request)) {
       request.raw.socket?.destroy()
       reply.hijack()
     }
-    return payload
+    done(null, payload)
   })
 }
