@@ -28,10 +28,14 @@ export function installJsonParsing(app: FastifyInstance): void {
   })
 }
 
-/** A compiled check for one schema: returns the value typed, or throws INVALID_REQUEST. */
+/**
+ * A check for one schema: returns the value typed, or throws INVALID_REQUEST. Compiled at its
+ * first use, so start-up does not pay for routes nobody calls.
+ */
 export function compileBody<S extends TSchema>(schema: S): (value: unknown) => Static<S> {
-  const validate: ValidateFunction = ajv.compile(schema as object)
+  let validate: ValidateFunction | null = null
   return (value) => {
+    validate ??= ajv.compile(schema as object)
     if (validate(value)) return value as Static<S>
     const first = validate.errors?.[0]
     const where = first ? (first.instancePath === '' ? '(본문)' : first.instancePath.slice(1).replaceAll('/', '.')) : '(본문)'
