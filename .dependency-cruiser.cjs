@@ -8,7 +8,8 @@
  * The direction, bottom to top: api → fixtures → mock-server/shared (kernel files → faults →
  * http → journal → config → store → schedules → webhooks → persistence) → mock-server/v1
  * (http → domain → render → schedules → routes → faults → the wing's entry, index.ts) →
- * mock-server/checkout (the browser SDK's payment window, on the V1 wing's domain) → mock-server/control
+ * mock-server/v2 (http → domain → render → notify → routes → runs → app.ts; imports nothing of v1)
+ * → mock-server/checkout (the browser SDK's payment window, on the V1 wing's domain) → mock-server/control
  * → the mock-server root (app, server, cli, index, preload). A layer imports only layers
  * below it, so the folder graph of mock-server/ has no cycle. client/ and contract-tests/ sit
  * beside the server, not on top of it.
@@ -39,6 +40,13 @@ const LAYERS = [
   ['v1/routes', '^mock-server/v1/routes/'],
   ['v1/faults', '^mock-server/v1/faults/'],
   ['v1 root', '^mock-server/v1/[^/]+$'],
+  ['v2/http', '^mock-server/v2/http/'],
+  ['v2/domain', '^mock-server/v2/domain/'],
+  ['v2/render', '^mock-server/v2/render/'],
+  ['v2/notify', '^mock-server/v2/notify/'],
+  ['v2/routes', '^mock-server/v2/routes/'],
+  ['v2/runs', '^mock-server/v2/runs/'],
+  ['v2 root', '^mock-server/v2/[^/]+$'],
   ['checkout', '^mock-server/checkout/'],
   ['control', '^mock-server/control/'],
   ['mock-server root', '^mock-server/[^/]+$']
@@ -109,6 +117,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^client/' },
       to: { path: '^[^/]+/', pathNot: ['^api/', '^client/', '^node_modules/', '^test/support/'] }
+    },
+    {
+      name: 'wings are siblings: V2 imports nothing of V1',
+      comment: 'the V2 wing shares the machinery in shared/ and nothing of the V1 wing (ARCHITECTURE.md, ADR 0005)',
+      severity: 'error',
+      from: { path: '^mock-server/v2/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^mock-server/v1/' }
     },
     {
       name: 'contract-tests: nothing from mock-server',

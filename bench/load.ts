@@ -20,6 +20,10 @@ export interface RouteLoad {
   /** JSON body: fixed, or one per request. */
   body?: object | (() => object)
   headers?: Record<string, string>
+  /** Sent to the simulator's PortOne V2 port instead of its V1 one. */
+  v2?: boolean
+  /** Whether an answer is a success; default: an i'mport envelope with code 0. */
+  success?: (text: string) => boolean
 }
 
 export interface LoadResult {
@@ -56,7 +60,7 @@ export async function runLoad(url: string, route: RouteLoad, options: LoadOption
     connections: CONNECTIONS,
     duration: options.duration,
     requests: [request],
-    verifyBody: (text: unknown) => typeof text === 'string' && text.startsWith(SUCCESS_PREFIX),
+    verifyBody: (text: unknown) => typeof text === 'string' && (route.success ? route.success(text) : text.startsWith(SUCCESS_PREFIX)),
     ...(options.warmup > 0 ? { warmup: { connections: CONNECTIONS, duration: options.warmup } } : {})
   } as autocannon.Options)
   return {

@@ -40,13 +40,15 @@ export interface ServerSpec {
 export interface RunningServer {
   readonly spec: ServerSpec
   readonly url: string
+  /** The simulator's PortOne V2 base URL (its own port); null for the baseline. */
+  readonly v2Url: string | null
   readonly pid: number
   /** What the child wrote to stderr so far (the preload report). */
   stderr(): string
   stop(): Promise<void>
 }
 
-function argv(spec: ServerSpec, port: number): string[] {
+function argv(spec: ServerSpec, port: number, v2Port = 0): string[] {
   const bin = spec.kind === 'simulator' ? SIMULATOR_BIN : spec.bundled ? BASELINE_BUNDLE : BASELINE_BIN
   const own =
     spec.kind === 'baseline'
@@ -54,6 +56,8 @@ function argv(spec: ServerSpec, port: number): string[] {
       : [
           '--seed',
           'bench',
+          '--v2-port',
+          String(v2Port),
           '--log-level',
           spec.logLevel ?? 'warn',
           ...(spec.preload === undefined ? [] : ['--preload-payments', String(spec.preload)]),
@@ -76,11 +80,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
  */
 export async function startServer(spec: ServerSpec): Promise<RunningServer> {
   const port = await freePort()
-  const child = spawn(process.execPath, argv(spec, port), { stdio: ['ignore', 'ignore', 'pipe'] })
+  const v2Port = spec.kind === 'simulator' ? await freePort() : 0
+  const child = spawn(process.execPath, argv(spec, port, v2Port), { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   await waitForHealth(child, port, spec.label)
-  return { spec, url: `http://127.0.0.1:${port}`, pid: child.pid!, stderr: () => stderr, stop: () => stopChild(child) }
+  const v2Url = spec.kind === 'simulator' ? `http://127.0.0.1:${v2Port}` : null
+  return { spec, url: `http://127.0.0.1:${port}`, v2Url, pid: child.pid!, stderr: () => stderr, stop: () => stopChild(child) }
 }
 
 async function freePort(): Promise<number> {

@@ -20,7 +20,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { CONNECTIONS, runLoad, type LoadOptions, type LoadResult, type RouteLoad } from './load.js'
 import { bundleBaseline, rssKib, startServer, timeToReady, type RunningServer, type ServerSpec } from './processes.js'
-import { ROUTE_LABELS, baselineRoute, openSession, simRoute, type SimRoute, type SimSession } from './routes.js'
+import { ROUTE_LABELS, baselineRoute, openSession, openV2Session, simRoute, type SimRoute, type SimSession } from './routes.js'
 import { pairedRatio, perPayment, renderReport, type Machine, type Report, type ScaleRow, type Target } from './report.js'
 import { count, fixed, int, median } from './stats.js'
 
@@ -67,7 +67,7 @@ function machine(): Machine {
 }
 
 async function measure(label: string, server: RunningServer, route: RouteLoad): Promise<LoadResult> {
-  const result = await runLoad(server.url, route, LOAD)
+  const result = await runLoad(route.v2 === true ? server.v2Url! : server.url, route, LOAD)
   log(
     `  ${label.padEnd(34)} ${int(result.rps).padStart(7)} req/s  p50 ${fixed(result.p50)} ms  p99 ${fixed(result.p99)} ms${result.failures ? `  ${result.failures} FAILED` : ''}`
   )
@@ -120,9 +120,10 @@ async function main(): Promise<void> {
     const sims = [info!, persisted!, ...stores]
     const opened = await Promise.all(sims.map((s) => openSession(s.url, LOOKUPS)))
     const sessions = new Map<RunningServer, SimSession>(sims.map((s, i) => [s, opened[i]!]))
+    const v2Session = await openV2Session(stores[0]!.v2Url!, LOOKUPS)
     const runs = new Map<string, LoadResult[]>()
     const record = async (server: RunningServer, route: SimRoute | 'baseline'): Promise<void> => {
-      const load = route === 'baseline' ? baselineRoute : simRoute(route, sessions.get(server)!)
+      const load = route === 'baseline' ? baselineRoute : simRoute(route, sessions.get(server)!, v2Session)
       const key = `${server.spec.label}|${route}`
       const result = await measure(`${server.spec.label}: ${route}`, server, load)
       runs.set(key, [...(runs.get(key) ?? []), result])
@@ -138,6 +139,7 @@ async function main(): Promise<void> {
       const inOrder = <T>(list: T[]): T[] => (forward ? list : [...list].reverse())
       for (const [s, route] of inOrder<[RunningServer, SimRoute | 'baseline']>([
         [baseline!, 'baseline'],
+        [stores[0]!, 'v2Pay'],
         ...stores.map((s): [RunningServer, SimRoute] => [s, 'again']),
         [persisted!, 'again'],
         [info!, 'again']
@@ -145,6 +147,7 @@ async function main(): Promise<void> {
         await record(s, route)
       }
       for (const s of inOrder(stores)) await record(s, 'lookup')
+      await record(stores[0]!, 'v2Get')
       await record(empty, 'getToken')
       await record(empty, 'issue')
     }
@@ -172,6 +175,8 @@ async function main(): Promise<void> {
         simRow(empty, 'getToken'),
         simRow(empty, 'lookup'),
         simRow(empty, 'issue'),
+        simRow(empty, 'v2Pay'),
+        simRow(empty, 'v2Get'),
         simRow(info!, 'again'),
         simRow(persisted!, 'again')
       ],
@@ -185,7 +190,11 @@ async function main(): Promise<void> {
           'the bundled baseline. The target compares with the plain baseline, a Fastify app as usually run.'
       ],
       scale,
-      targets: targets(base, get(empty, 'again'), startup, scale)
+      targets: [
+        ...targets(base, get(empty, 'again'), startup, scale),
+        v2Target(get(empty, 'v2Pay'), get(empty, 'again'), 'V2 `payWithBillingKey` throughput ≥ V1 `again`'),
+        v2Target(get(empty, 'v2Get'), get(empty, 'again'), 'V2 `getPayment` throughput ≥ V1 `again`')
+      ]
     }
     const markdown = renderReport(report)
     mkdirSync(new URL('../results/', import.meta.url), { recursive: true })
@@ -231,3 +240,9 @@ main().catch((err: unknown) => {
   log(`bench failed: ${(err as Error).stack ?? String(err)}`)
   process.exit(1)
 })
+
+/** A V2 route against V1's `again` of the same run (paired by round). */
+function v2Target(v2: LoadResult[], again: LoadResult[], name: string): { name: string; measured: string; pass: boolean } {
+  const ratio = pairedRatio(v2, again, 'rps')
+  return { name, measured: `${ratio.toFixed(2)}×`, pass: ratio >= 1 }
+}

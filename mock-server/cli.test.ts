@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runCli, spawnCli } from '../test/support/spawn.js'
+import { runCli, spawnCli, stopCli } from '../test/support/spawn.js'
 import { DEFAULT_MERCHANT } from '../api/v1/docs-merchant.js'
 
 describe('the iamport-mock command', () => {
   it('prints one ready line with the base URL, serves health and getToken, and exits 0 on SIGTERM', async () => {
     const server = await spawnCli(['--port', '0', '--seed', 'cli-test', '--log-level', 'silent'])
 
-    expect(server.readyLine).toMatch(/^iamport-mock ready on http:\/\/127\.0\.0\.1:\d+ \(seed cli-test; merchants: imp_apikey\)$/)
+    expect(server.readyLine).toMatch(
+      /^iamport-mock ready on http:\/\/127\.0\.0\.1:\d+ \(PortOne V2 on http:\/\/127\.0\.0\.1:\d+; seed cli-test; merchants: imp_apikey\)$/
+    )
     expect((await fetch(`${server.url}/__mock/health`)).status).toBe(200)
     const token = await fetch(`${server.url}/users/getToken`, {
       method: 'POST',
@@ -51,7 +53,7 @@ describe('the iamport-mock command', () => {
 
     const server = await spawnCli(['--port', '0', '--config', file, '--log-level', 'silent'])
 
-    expect(server.readyLine).toContain('(seed s1; merchants: imp_apikey, shop_b)')
+    expect(server.readyLine).toContain('; seed s1; merchants: imp_apikey, shop_b)')
     server.child.kill('SIGTERM')
     await server.exited
   })
@@ -74,4 +76,21 @@ describe('the iamport-mock command', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('Usage: iamport-mock')
   })
+
+  it('serves PortOne V2 on --v2-port and refuses a bad one', async () => {
+    const server = await spawnCli(['--port', '0', '--log-level', 'silent'])
+    const v2 = /PortOne V2 on (http:\/\/[^;]+);/.exec(server.readyLine)![1]!
+    await stopCli(server)
+    const port = new URL(v2).port
+    const again = await spawnCli(['--port', '0', '--v2-port', port, '--log-level', 'silent'])
+    try {
+      expect(again.readyLine).toContain(`PortOne V2 on http://127.0.0.1:${port};`)
+      const res = await fetch(`http://127.0.0.1:${port}/payments/none`, { headers: { authorization: 'PortOne iamport-mock-v2-test-api-secret' } })
+      expect(res.status).toBe(404)
+      expect(await res.json()).toMatchObject({ type: 'PAYMENT_NOT_FOUND' })
+    } finally {
+      await stopCli(again)
+    }
+    expect((await runCli(['--port', '0', '--v2-port', 'abc'])).code).toBe(2)
+  }, 20_000)
 })

@@ -16,6 +16,7 @@ import { boundNote, busyPortMessage, lockOwner, openControlWarning } from './cli
 const USAGE = `Usage: iamport-mock [options]
 
   --port N         port to listen on (default 4010, env PORT; 0 = any free port)
+  --v2-port N      PortOne V2 port (default 4011, or any free port when --port is 0; env V2_PORT)
   --host ADDR      address to bind (default 127.0.0.1, env HOST)
   --config FILE    JSON config: merchants, PG channels, seed, fidelity switches
   --seed TEXT      id seed (default: random, printed at start)
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
     args = parseArgs({
       options: {
         port: { type: 'string' },
+        'v2-port': { type: 'string' },
         host: { type: 'string' },
         config: { type: 'string' },
         seed: { type: 'string' },
@@ -77,6 +79,10 @@ async function main(): Promise<void> {
   const portText = args.port ?? (process.env.PORT || '4010')
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port "${portText}"`)
+  const v2PortText = args['v2-port'] ?? (process.env.V2_PORT || (port === 0 ? '0' : '4011'))
+  const v2Port = Number(v2PortText)
+  if (!Number.isInteger(v2Port) || v2Port < 0 || v2Port > 65535) fail(`invalid V2 port "${v2PortText}"`)
+  if (v2Port !== 0 && v2Port === port) fail(`--v2-port ${v2Port} is the V1 port too`)
   const host = args.host ?? (process.env.HOST || '127.0.0.1')
   const level = (args['log-level'] ?? 'info') as LogLevel
   if (!LOG_LEVELS.includes(level)) fail(`invalid log level "${level}" (one of ${LOG_LEVELS.join(', ')})`)
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
     server = await createMockServer({
       config,
       port,
+      v2Port,
       host,
       logger: level === 'silent' ? false : level,
       ...(args.data === undefined ? {} : { data: { file: args.data, fsync } })
@@ -145,7 +152,7 @@ async function main(): Promise<void> {
   const address = server.app.server.address()
   const bound = boundNote(typeof address === 'object' && address !== null ? address : null)
   process.stdout.write(
-    `iamport-mock ready on ${server.url} (${bound === null ? '' : `${bound}; `}seed ${config.seed}; merchants: ${merchants}${control}${data})\n`
+    `iamport-mock ready on ${server.url} (PortOne V2 on ${server.v2Url}; ${bound === null ? '' : `${bound}; `}seed ${config.seed}; merchants: ${merchants}${control}${data})\n`
   )
   const warning = openControlWarning(host, config.control)
   if (warning !== null) process.stderr.write(`iamport-mock: ${warning}\n`)

@@ -156,6 +156,35 @@ export const MerchantSnapshotSchema = Type.Object(
   },
   { additionalProperties: false }
 )
-export const StateSchema = Type.Object({ merchants: Type.Array(MerchantSnapshotSchema) }, { additionalProperties: false })
+/** A PortOne V2 merchant as the state API shows it: its credentials in full (they are test values), stores and data. */
+export const V2MerchantSnapshotSchema = Type.Object(
+  {
+    merchant_id: Type.String(),
+    name: Type.String(),
+    api_secret: Type.String({ description: "for `Authorization: PortOne <secret>` or the SDK's `secret`" }),
+    open: Type.Boolean({ description: 'registered by --accept-any-key at its first use' }),
+    stores: Type.Array(
+      Type.Object({
+        store_id: Type.String(),
+        webhook_secret: Type.String({ description: 'for Webhook.verify' }),
+        webhook_url: Type.Union([Type.String(), Type.Null()]),
+        channel_keys: Type.Array(Type.String())
+      })
+    ),
+    billing_keys: Type.Array(Type.Unknown(), { description: 'BillingKeyInfo, as GET /billing-keys/{billingKey} answers' }),
+    payments: Type.Array(Type.Unknown(), { description: 'Payment, as GET /payments/{paymentId} answers' }),
+    schedules: Type.Array(Type.Unknown(), { description: 'PaymentSchedule, as GET /payment-schedules/{id} answers' })
+  },
+  { additionalProperties: false }
+)
+export type V2MerchantSnapshot = Static<typeof V2MerchantSnapshotSchema>
+
+export const StateSchema = Type.Object(
+  {
+    merchants: Type.Array(MerchantSnapshotSchema),
+    v2_merchants: Type.Optional(Type.Array(V2MerchantSnapshotSchema, { description: 'PortOne V2 merchants (without imp_key)' }))
+  },
+  { additionalProperties: false }
+)
 export type StateView = Static<typeof StateSchema>
 export type MerchantSnapshot = Static<typeof MerchantSnapshotSchema>

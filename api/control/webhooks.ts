@@ -5,6 +5,17 @@
  */
 import { Type, type Static, type TSchema } from 'typebox'
 
+/** The PortOne V2 webhook types (2024-04-25 format) the simulator sends, as outbox triggers. */
+export const V2_WEBHOOK_TYPES = [
+  'Transaction.Paid',
+  'Transaction.Failed',
+  'Transaction.Cancelled',
+  'Transaction.PartialCancelled',
+  'BillingKey.Issued',
+  'BillingKey.Deleted'
+] as const
+export type V2WebhookType = (typeof V2_WEBHOOK_TYPES)[number]
+
 export const WEBHOOK_FAULT_ACTIONS = ['drop', 'duplicate', 'delay'] as const
 export type WebhookFaultAction = (typeof WEBHOOK_FAULT_ACTIONS)[number]
 
@@ -58,13 +69,16 @@ export const DeliverySchema = Type.Object(
   {
     id: Type.String({ description: 'whd_<n>, for POST /__mock/webhooks/{id}/redeliver' }),
     imp_key: Nullable(Type.String()),
-    trigger: Type.Unsafe<'payment.paid' | 'payment.ready' | 'payment.failed' | 'payment.cancelled' | 'manual'>({
+    trigger: Type.Unsafe<'payment.paid' | 'payment.ready' | 'payment.failed' | 'payment.cancelled' | 'manual' | V2WebhookType>({
       type: 'string',
-      enum: ['payment.paid', 'payment.ready', 'payment.failed', 'payment.cancelled', 'manual']
+      enum: ['payment.paid', 'payment.ready', 'payment.failed', 'payment.cancelled', 'manual', ...V2_WEBHOOK_TYPES],
+      description: 'a V1 payment event, a hand-made send, or a PortOne V2 webhook type (Transaction.Paid…)'
     }),
     url: Type.String(),
     content_type: ContentTypeSchema,
-    body: Type.Record(Type.String(), Nullable(Type.String()), { description: 'imp_uid, merchant_uid, status (+ cancellation_id)' }),
+    body: Type.Record(Type.String(), Nullable(Type.String()), {
+      description: 'imp_uid, merchant_uid, status (+ cancellation_id); for V2: type, timestamp and the data fields, flattened'
+    }),
     created_at: Type.Integer({ description: "UNIX seconds on the merchant's clock" }),
     status: Type.Unsafe<'pending' | 'delivered' | 'retrying' | 'failed' | 'dropped'>({
       type: 'string',

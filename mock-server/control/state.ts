@@ -10,6 +10,7 @@ import type { ScheduleBook } from '../shared/schedules/book.js'
 import { controlErrors, sendJson } from './errors.js'
 import { clockView } from './clock.js'
 import { ControlErrorSchema, ImpKeyQuerySchema, StateSchema, type MerchantSnapshot } from '../../api/control/schemas.js'
+import { v2Snapshot } from './v2-state.js'
 
 /** One merchant as the state API shows it: keys masked as the i'mport API shows them, never a card number. */
 export function snapshot(state: MerchantState, _config: ResolvedConfig, schedules: ScheduleBook): MerchantSnapshot {
@@ -49,7 +50,9 @@ const state: FastifyPluginAsync = async (app) => {
         if (!one) throw controlErrors.unknownMerchant(impKey)
         merchants = [one]
       }
-      return sendJson(reply, 200, { merchants: merchants.map((m) => snapshot(m, config, app.schedules.book(m))) })
+      const v1 = merchants.map((m) => snapshot(m, config, app.schedules.book(m)))
+      if (impKey !== undefined) return sendJson(reply, 200, { merchants: v1 })
+      return sendJson(reply, 200, { merchants: v1, v2_merchants: [...store.v2.all()].map(v2Snapshot) })
     }
   )
 }

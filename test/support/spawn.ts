@@ -29,7 +29,8 @@ export function assertBuilt(): void {
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<SpawnedServer> {
   assertBuilt()
   const child = spawn(process.execPath, [CLI_PATH, ...args], {
-    env: { ...process.env, PORT: '', HOST: '', ...env },
+    // V2_PORT 0: a test naming a V1 port must not also take the default V2 port 4011.
+    env: { ...process.env, PORT: '', HOST: '', V2_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''

@@ -12,6 +12,7 @@ import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
 import { MerchantSchema, type ChannelConfig, type MerchantConfigInput } from '../../../api/control/merchants.js'
 import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js'
 import { DEFAULT_CERTIFICATION_CHANNEL, resolvePgSetting, type PgSetting, type TierConfig } from './pg-settings.js'
+import { V2MerchantSchema, resolveV2Merchants, type V2MerchantConfig } from './v2-merchants.js'
 
 /** The public key pair from i'mport's own documentation and client READMEs; not a secret. */
 
@@ -86,6 +87,8 @@ export const ConfigSchema = Type.Object(
     seed: Type.Optional(Type.String({ minLength: 1 })),
     default_merchant: Type.Optional(Type.Boolean({ description: 'serve the docs key pair imp_apikey as well (default true)' })),
     merchants: Type.Optional(Type.Array(MerchantSchema)),
+    default_v2_merchant: Type.Optional(Type.Boolean({ description: 'serve the documented PortOne V2 test secret and store as well (default true)' })),
+    v2_merchants: Type.Optional(Type.Array(V2MerchantSchema, { description: 'PortOne V2 API secrets and their stores' })),
     fidelity: Type.Optional(FidelitySchema),
     body_limit: Type.Optional(Type.Integer({ minimum: 1024, description: 'largest accepted request body in bytes' })),
     accept_any_key: Type.Optional(
@@ -176,6 +179,8 @@ export interface ResolvedConfig {
    */
   readonly seed_given?: boolean
   readonly merchants: readonly MerchantConfig[]
+  /** PortOne V2 merchants (API secret → stores). */
+  readonly v2_merchants: readonly V2MerchantConfig[]
   readonly fidelity: FidelityOptions
   readonly body_limit: number
   /** Unknown imp_key/imp_secret pairs become merchants at their first getToken. */
@@ -324,11 +329,14 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     return rule as FaultRuleInput
   })
   if (faultProblems.length > 0) throw new ConfigError(`invalid configuration:\n${faultProblems.join('\n')}`)
+  const v2 = resolveV2Merchants(config.v2_merchants, config.default_v2_merchant !== false)
+  if (v2.problems.length > 0) throw new ConfigError(`invalid configuration:\n${v2.problems.join('\n')}`)
   return {
     resolved: true,
     seed: overrides.seed ?? config.seed ?? overrides.defaultSeed ?? DEFAULT_SEED,
     seed_given: overrides.seed !== undefined || config.seed !== undefined,
     merchants,
+    v2_merchants: v2.merchants,
     fidelity: { ...DEFAULT_FIDELITY, ...config.fidelity },
     body_limit: config.body_limit ?? 1024 * 1024,
     accept_any_key: config.accept_any_key ?? false,

@@ -9,10 +9,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { RouteKind } from '../faults/route-kinds.js'
 
 /**
- * The APIs one app can answer: i'mport V1, the simulator's own control API, and the browser
- * checkout (the SDK script, the test payment window and the window's own small API).
+ * The APIs the simulator answers: i'mport V1, PortOne V2 (its own app and port), the simulator's
+ * own control API, and the browser checkout (the SDK script, the test payment window and the
+ * window's own small API).
  */
-export type ApiName = 'v1' | 'control' | 'checkout'
+export type ApiName = 'v1' | 'v2' | 'control' | 'checkout'
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -12,6 +12,8 @@
  *   {"t":"merchant_settings","k":"…","m":<merchant settings>}   made or changed through the control API
  *   {"t":"family","k":"…","f":"certification","id":"…","r":<record>|null}   issue 15 families (null: deleted)
  *   {"t":"reset","k":"…"}  /  {"t":"merchant_removed","k":"…"}
+ *   {"t":"v2_key"|"v2_payment"|"v2_schedule","m":"<merchant id>","r":…}   PortOne V2 records
+ *   {"t":"v2_merchant","m":"…","secret":"…"}  /  {"t":"v2_reset","m":"…"}
  *
  * Each line is written with one synchronous write(2) before the request that caused it is
  * answered, so a simulator killed at any moment (kill -9) has every answered change in the file;
@@ -41,6 +43,12 @@ export type DataLine =
   | { t: 'prepare'; k: string; r: Record<string, unknown> & { merchant_uid: string } }
   | { t: 'schedule'; k: string; r: Record<string, unknown> & { seq: number } }
   | { t: 'family'; k: string; f: string; id: string; r: Record<string, unknown> | null }
+  /** PortOne V2 (see v2-lines.ts): records filed under the merchant id `m`. */
+  | { t: 'v2_merchant'; m: string; secret: string }
+  | { t: 'v2_reset'; m: string }
+  | { t: 'v2_key'; m: string; r: Record<string, unknown> & { billingKey: string } }
+  | { t: 'v2_payment'; m: string; r: Record<string, unknown> & { id: string } }
+  | { t: 'v2_schedule'; m: string; r: Record<string, unknown> & { id: string } }
 
 export class DataFileError extends Error {
   override readonly name = 'DataFileError'

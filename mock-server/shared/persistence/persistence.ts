@@ -8,7 +8,8 @@
  *
  * Kept: billing keys, payments, prepared amounts, tokens, schedules, open merchants, merchants
  * made or changed through the control API (their settings win over the config file's), and the
- * records of the other V1 families (certifications, cash receipts, escrow shipping).
+ * records of the other V1 families (certifications, cash receipts, escrow shipping); the same of
+ * PortOne V2 merchants (v2-lines.ts).
  * Not kept: the clocks' offsets and frozen state, fault rules made through the control API, the
  * request journal, the webhook outbox and the id streams' positions (ids already taken are
  * skipped, not reused).
@@ -22,6 +23,7 @@ import type { ScheduleBook } from '../schedules/book.js'
 import type { ScheduleRecord } from '../store/schedule-records.js'
 import { FAMILY_NAMES, type FamilyName } from '../store/family-records.js'
 import { DataFileError, DataFileWriter, lockDataFile, readDataFile, rewriteDataFile, type DataLine, type FsyncPolicy } from './data-file.js'
+import { collapseV2, compactedV2, loadV2, v2LineFor } from './v2-lines.js'
 
 export interface PersistenceOptions {
   /** The data file; created on first start. */
@@ -87,10 +89,28 @@ export class Persistence {
     try {
       const { lines, droppedTail } = readDataFile(this.options.file)
       const model = collapse(lines)
-      rewriteDataFile(this.options.file, compacted(model))
+      const v2Model = collapseV2(lines)
+      rewriteDataFile(this.options.file, [...compacted(model), ...compactedV2(v2Model)])
       const report = this.load(store, config, model)
+      this.loading = true
+      let v2
+      try {
+        v2 = loadV2(store.v2, v2Model)
+      } finally {
+        this.loading = false
+      }
+      store.v2.observer = (merchant, change) => {
+        if (!this.loading) this.writer?.append(v2LineFor(merchant, change))
+      }
       this.writer = new DataFileWriter(this.options.file, this.options.fsync ?? 'off')
-      return { ...report, dropped_tail: droppedTail }
+      return {
+        ...report,
+        payments: report.payments + v2.payments,
+        billing_keys: report.billing_keys + v2.billing_keys,
+        schedules: report.schedules + v2.schedules,
+        unknown_merchants: [...report.unknown_merchants, ...v2.unknown],
+        dropped_tail: droppedTail
+      }
     } catch (err) {
       this.close()
       throw err
@@ -265,6 +285,13 @@ export function collapse(lines: readonly DataLine[]): Map<string, MerchantModel>
       case 'family':
         if (line.r === null) of(line.k).families.delete(`${line.f}:${line.id}`)
         else of(line.k).families.set(`${line.f}:${line.id}`, line)
+        break
+      case 'v2_merchant':
+      case 'v2_reset':
+      case 'v2_key':
+      case 'v2_payment':
+      case 'v2_schedule':
+        // PortOne V2 lines: folded by collapseV2 (v2-lines.ts), into their own model.
         break
       default: {
         // A new kind of data line fails to compile here until the reader folds it into the model.

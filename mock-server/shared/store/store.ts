@@ -13,6 +13,7 @@ export type TokenStatus =
   | { readonly kind: 'live' | 'expired'; readonly state: MerchantState; readonly expired_at: number }
   | ({ readonly kind: 'past' } & PastToken)
   | { readonly kind: 'unknown' }
+import { V2Registry } from './v2-registry.js'
 
 export class Store {
   private readonly merchants = new Map<string, MerchantState>()
@@ -26,6 +27,8 @@ export class Store {
   private readonly formerIds = new Map<string, { ids: MerchantState['ids']; retired: Set<string> }>()
   /** Tokens that stopped working, and why. */
   private readonly tokenHistory = new TokenHistory()
+  /** PortOne V2 merchants (API secrets, their stores, tokens and data), beside the V1 ones. */
+  readonly v2: V2Registry
 
   constructor(
     readonly config: ResolvedConfig,
@@ -34,6 +37,7 @@ export class Store {
   ) {
     this.clock = new VirtualClock(baseClock)
     for (const merchant of config.merchants) this.register(merchant)
+    this.v2 = new V2Registry(config.v2_merchants ?? [], config.seed, this.clock, config.accept_any_key)
   }
 
   /**
@@ -134,7 +138,10 @@ export class Store {
       if (state.token) this.tokens.delete(state.token.access_token)
       state.reset()
     }
-    if (impKey === undefined) this.clock.reset()
+    if (impKey === undefined) {
+      this.clock.reset()
+      this.v2.reset()
+    }
     const merchant = impKey === undefined ? null : (targets[0] as MerchantState)
     for (const listener of this.resetListeners) listener(merchant)
     return true

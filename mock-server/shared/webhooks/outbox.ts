@@ -5,9 +5,10 @@
  * from the retry queue, only from the listing).
  */
 import type { WebhookContentType } from './sender.js'
+import type { V2WebhookType } from '../../../api/control/webhooks.js'
 
 /** What made the webhook: a payment event, or a hand-made send (the console's test button). */
-export type DeliveryTrigger = 'payment.paid' | 'payment.ready' | 'payment.failed' | 'payment.cancelled' | 'manual'
+export type DeliveryTrigger = 'payment.paid' | 'payment.ready' | 'payment.failed' | 'payment.cancelled' | 'manual' | V2WebhookType
 
 export type DeliveryStatus =
   /** Waiting for its first attempt (in flight, or held by a delay fault). */

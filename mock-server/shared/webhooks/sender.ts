@@ -47,7 +47,9 @@ export function postWebhook(
   contentType: WebhookContentType,
   payload: string,
   timeouts: SendTimeouts,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  /** Headers besides the content type and length (a V2 webhook's signature headers). */
+  extraHeaders?: Readonly<Record<string, string>>
 ): Promise<SendOutcome> {
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
@@ -87,7 +89,7 @@ export function postWebhook(
     const request = transport.request(target, {
       method: 'POST',
       agent: false,
-      headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(payload) }
+      headers: { ...extraHeaders, 'content-type': contentType, 'content-length': Buffer.byteLength(payload) }
     })
 
     if (timeouts.kind === 'resend') {

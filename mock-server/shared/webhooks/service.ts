@@ -29,6 +29,30 @@ export const RETRY_INTERVAL_SECONDS = 60
 /** What the console's test button sends (logged by a merchant: imp_1234567890 / merchant_1234567890 / paid). */
 export const SAMPLE_BODY: WebhookBody = { imp_uid: 'imp_1234567890', merchant_uid: 'merchant_1234567890', status: 'paid' }
 
+/** Whose clock a delivery lives on: a V1 merchant, or a PortOne V2 merchant (anything with a clock). */
+export interface DeliveryOwner {
+  now(): number
+}
+
+/**
+ * A PortOne V2 webhook: a JSON payload sent as is, signed at each attempt (Standard Webhooks:
+ * the signature covers the wall-clock send time, which the receiver checks against its own clock).
+ */
+export interface SignedNotice {
+  owner: DeliveryOwner
+  /** Shown as the delivery's `imp_key` (the V2 merchant id) and matched by webhook faults. */
+  ownerKey: string
+  trigger: DeliveryTrigger
+  url: string
+  /** The payload flattened to strings, for the outbox listing. */
+  summary: WebhookBody
+  payload: string
+  /** The headers of an attempt sent at `sentAtSeconds` (wall clock). */
+  sign: (payload: string, sentAtSeconds: number) => Readonly<Record<string, string>>
+  /** What webhook fault rules match on: `merchant_uid` the paymentId, `imp_uid` the transactionId, `status` the type. */
+  facts: { merchant_uid: string | null; imp_uid: string | null; status: string }
+}
+
 export interface CustomSend {
   url: string
   body?: WebhookBody | undefined
@@ -50,12 +74,14 @@ export class WebhookService implements DueWork {
   readonly outbox: Outbox
   readonly faults = new WebhookFaults()
   /** Attempts in flight, with the merchant each is for (null: a bare hand-made send). */
-  private readonly inFlight = new Map<Promise<void>, MerchantState | null>()
+  private readonly inFlight = new Map<Promise<void>, DeliveryOwner | null>()
   /** Deliveries waiting for a send on the simulator clock (delayed or retrying). */
   private readonly waiting = new Set<Delivery>()
   /** The attempt in flight per delivery: a new one waits for it, so one delivery never has two at once. */
   private readonly current = new WeakMap<Delivery, Promise<void>>()
-  private readonly owners = new WeakMap<Delivery, MerchantState | null>()
+  private readonly owners = new WeakMap<Delivery, DeliveryOwner | null>()
+  /** Signed (V2) deliveries: the exact payload and how to sign an attempt. */
+  private readonly signed = new WeakMap<Delivery, Pick<SignedNotice, 'payload' | 'sign'>>()
   /** Deliveries forgotten by a reset while an attempt was in flight: they schedule no retry. */
   private readonly forgotten = new WeakSet<Delivery>()
   private readonly abort = new AbortController()
@@ -109,6 +135,37 @@ export class WebhookService implements DueWork {
     return made
   }
 
+  /** A PortOne V2 webhook through the same outbox (faults, listing, redelivery); no retries (inferred). */
+  notifySigned(notice: SignedNotice): Delivery[] {
+    const fault = this.faults.take({ imp_key: notice.ownerKey, ...notice.facts })
+    const make = (duplicateOf: string | null) => {
+      const delivery = this.create(
+        notice.owner,
+        {
+          trigger: notice.trigger,
+          url: notice.url,
+          content_type: 'application/json',
+          body: notice.summary,
+          retries_enabled: false,
+          fault: fault?.action ?? null,
+          duplicate_of: duplicateOf
+        },
+        notice.ownerKey
+      )
+      this.signed.set(delivery, { payload: notice.payload, sign: notice.sign })
+      return delivery
+    }
+    const delivery = make(null)
+    const made = [delivery]
+    this.dispatch(delivery, fault)
+    if (fault?.action === 'duplicate') {
+      const copy = make(delivery.id)
+      made.push(copy)
+      this.dispatch(copy, null)
+    }
+    return made
+  }
+
   /** A hand-made send, like the console's test button: one attempt, awaited; no retries. */
   async sendCustom(send: CustomSend): Promise<Delivery> {
     const merchant = send.merchant ?? null
@@ -134,7 +191,7 @@ export class WebhookService implements DueWork {
   }
 
   /** Starts the sends that are due on the simulator clock: delayed first sends and retries. */
-  runDue(merchant: MerchantState | null): void {
+  runDue(merchant: DeliveryOwner | null): void {
     for (const delivery of this.waiting) {
       const owner = this.owners.get(delivery) ?? null
       if (merchant !== null && owner !== merchant) continue
@@ -148,7 +205,7 @@ export class WebhookService implements DueWork {
    * Waits until no attempt is in flight (for one merchant or one delivery, or any), or `timeoutMs`
    * has passed; resolves false in that case. Attempts started meanwhile are waited for too.
    */
-  async settle(timeoutMs: number, scope: MerchantState | Delivery | null = null): Promise<boolean> {
+  async settle(timeoutMs: number, scope: DeliveryOwner | Delivery | null = null): Promise<boolean> {
     const deadline = performance.now() + timeoutMs
     for (;;) {
       const pending =
@@ -196,12 +253,13 @@ export class WebhookService implements DueWork {
   }
 
   private create(
-    merchant: MerchantState | null,
-    fields: Pick<Delivery, 'trigger' | 'url' | 'content_type' | 'body' | 'retries_enabled' | 'fault' | 'duplicate_of'>
+    merchant: DeliveryOwner | null,
+    fields: Pick<Delivery, 'trigger' | 'url' | 'content_type' | 'body' | 'retries_enabled' | 'fault' | 'duplicate_of'>,
+    ownerKey?: string
   ): Delivery {
     const delivery: Delivery = {
       id: this.outbox.newId(),
-      imp_key: merchant?.merchant.imp_key ?? null,
+      imp_key: ownerKey ?? (merchant as MerchantState | null)?.merchant.imp_key ?? null,
       created_at: this.now(merchant),
       status: 'pending',
       next_attempt_at: null,
@@ -242,7 +300,7 @@ export class WebhookService implements DueWork {
     return tracked
   }
 
-  private async attemptAndCatchUp(delivery: Delivery, kind: AttemptKind, owner: MerchantState | null): Promise<void> {
+  private async attemptAndCatchUp(delivery: Delivery, kind: AttemptKind, owner: DeliveryOwner | null): Promise<void> {
     let next: AttemptKind | null = kind
     while (next !== null) {
       await this.attempt(delivery, next, owner)
@@ -252,7 +310,7 @@ export class WebhookService implements DueWork {
     }
   }
 
-  private async attempt(delivery: Delivery, kind: AttemptKind, owner: MerchantState | null): Promise<void> {
+  private async attempt(delivery: Delivery, kind: AttemptKind, owner: DeliveryOwner | null): Promise<void> {
     // A retry queued behind a redelivery that succeeded (or a reset) has nothing left to do.
     if (kind === 'retry' && delivery.status !== 'retrying') return
     const at = this.now(owner)
@@ -262,8 +320,11 @@ export class WebhookService implements DueWork {
       kind === 'first'
         ? { kind: 'first', connectMs: this.options.connect_timeout_ms, readMs: this.options.read_timeout_ms }
         : { kind: 'resend', totalMs: this.options.resend_timeout_ms }
-    const payload = encodeBody(delivery.body, delivery.content_type)
-    const outcome = await postWebhook(delivery.url, delivery.content_type, payload, timeouts, this.abort.signal)
+    const signed = this.signed.get(delivery)
+    const payload = signed ? signed.payload : encodeBody(delivery.body, delivery.content_type)
+    // Signed with the wall clock: the receiver checks webhook-timestamp against its own clock.
+    const headers = signed?.sign(payload, Math.floor(Date.now() / 1000))
+    const outcome = await postWebhook(delivery.url, delivery.content_type, payload, timeouts, this.abort.signal, headers)
     delivery.attempts.push({ n: delivery.attempts.length + 1, kind, at, ...outcome })
     if (this.forgotten.has(delivery)) return
 
@@ -291,7 +352,7 @@ export class WebhookService implements DueWork {
   }
 
   /** The time a delivery lives on: its merchant's clock, or the server's. */
-  private now(merchant: MerchantState | null): number {
+  private now(merchant: DeliveryOwner | null): number {
     return merchant ? merchant.now() : this.store.clock.nowSeconds()
   }
 }
