@@ -5,9 +5,9 @@
  * secret is UNAUTHORIZED, unless open mode makes it a merchant of its own.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify'
-import type { V2MerchantState } from '../shared/store/v2-merchant-state.js'
-import type { V2Registry } from '../shared/store/v2-registry.js'
-import { v2errors } from '../../api/v2/errors.js'
+import type { V2MerchantState } from '../../shared/store/v2-merchant-state.js'
+import type { V2Registry } from '../../shared/store/v2-registry.js'
+import { v2errors } from '../../../api/v2/errors.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
