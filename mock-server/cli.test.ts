@@ -10,7 +10,7 @@ describe('the iamport-mock command', () => {
     const server = await spawnCli(['--port', '0', '--seed', 'cli-test', '--log-level', 'silent'])
 
     expect(server.readyLine).toMatch(
-      /^iamport-mock ready on http:\/\/127\.0\.0\.1:\d+ \(PortOne V2 on http:\/\/127\.0\.0\.1:\d+; seed cli-test; merchants: imp_apikey\)$/
+      /^iamport-mock ready on http:\/\/127\.0\.0\.1:\d+ \(seed cli-test; merchants: imp_apikey; PortOne V2 on http:\/\/127\.0\.0\.1:\d+\)$/
     )
     expect((await fetch(`${server.url}/__mock/health`)).status).toBe(200)
     const token = await fetch(`${server.url}/users/getToken`, {
@@ -53,7 +53,7 @@ describe('the iamport-mock command', () => {
 
     const server = await spawnCli(['--port', '0', '--config', file, '--log-level', 'silent'])
 
-    expect(server.readyLine).toContain('; seed s1; merchants: imp_apikey, shop_b)')
+    expect(server.readyLine).toContain('(seed s1; merchants: imp_apikey, shop_b; PortOne V2 on')
     server.child.kill('SIGTERM')
     await server.exited
   })
@@ -79,12 +79,12 @@ describe('the iamport-mock command', () => {
 
   it('serves PortOne V2 on --v2-port and refuses a bad one', async () => {
     const server = await spawnCli(['--port', '0', '--log-level', 'silent'])
-    const v2 = /PortOne V2 on (http:\/\/[^;]+);/.exec(server.readyLine)![1]!
+    const v2 = /PortOne V2 on (http:\/\/[^;)]+)\)/.exec(server.readyLine)![1]!
     await stopCli(server)
     const port = new URL(v2).port
     const again = await spawnCli(['--port', '0', '--v2-port', port, '--log-level', 'silent'])
     try {
-      expect(again.readyLine).toContain(`PortOne V2 on http://127.0.0.1:${port};`)
+      expect(again.readyLine).toContain(`PortOne V2 on http://127.0.0.1:${port})`)
       const res = await fetch(`http://127.0.0.1:${port}/payments/none`, { headers: { authorization: 'PortOne iamport-mock-v2-test-api-secret' } })
       expect(res.status).toBe(404)
       expect(await res.json()).toMatchObject({ type: 'PAYMENT_NOT_FOUND' })

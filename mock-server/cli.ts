@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   const address = server.app.server.address()
   const bound = boundNote(typeof address === 'object' && address !== null ? address : null)
   process.stdout.write(
-    `iamport-mock ready on ${server.url} (PortOne V2 on ${server.v2Url}; ${bound === null ? '' : `${bound}; `}seed ${config.seed}; merchants: ${merchants}${control}${data})\n`
+    `iamport-mock ready on ${server.url} (${bound === null ? '' : `${bound}; `}seed ${config.seed}; merchants: ${merchants}${control}${data}; PortOne V2 on ${server.v2Url})\n`
   )
   const warning = openControlWarning(host, config.control)
   if (warning !== null) process.stderr.write(`iamport-mock: ${warning}\n`)

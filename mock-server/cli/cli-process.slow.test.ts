@@ -35,9 +35,10 @@ describe('the iamport-mock command as a process', () => {
     const server = await spawnCli(['--port', '0', '--host', '0.0.0.0', '--seed', 'open', '--log-level', 'silent'])
     started.push(server)
     const port = new URL(server.url).port
+    const v2Port = /PortOne V2 on http:\/\/127\.0\.0\.1:(\d+)\)/.exec(server.readyLine)?.[1]
 
     expect(server.readyLine).toBe(
-      `iamport-mock ready on http://127.0.0.1:${port} (listening on 0.0.0.0:${port}, every interface; seed open; merchants: imp_apikey)`
+      `iamport-mock ready on http://127.0.0.1:${port} (listening on 0.0.0.0:${port}, every interface; seed open; merchants: imp_apikey; PortOne V2 on http://127.0.0.1:${v2Port})`
     )
     await expect.poll(() => server.stderr()).toContain('iamport-mock: warning: listening on 0.0.0.0 without --control-token')
     expect((await fetch(`${server.url}/__mock/health`)).status).toBe(200)
