@@ -50,6 +50,8 @@ export interface BuildAppOptions {
    * config's `schedules.poll_ms`. Tests pass 0 and move time themselves, so runs are deterministic.
    */
   schedulePollMs?: number
+  /** The address or name the server will listen on; the control API answers to it as a Host. */
+  listenHost?: string
 }
 
 export type MockApp = FastifyInstance
@@ -112,6 +114,6 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   })
   persistence?.restoreSchedules(store, app.schedules)
   await app.register(v1Api)
-  await app.register(control)
+  await app.register(control, { listenHost: options.listenHost })
   return app
 }

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util'
 import { randomBytes } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
-import { ConfigError, loadConfigFile, resolveConfig, type ResolvedConfig } from './shared/config/config.js'
+import { ConfigError, loadConfigFile, normaliseOrigin, resolveConfig, type ResolvedConfig } from './shared/config/config.js'
 import { createMockServer, type MockServer } from './server.js'
 import { preloadPayments } from './preload.js'
 import { DataFileError } from './shared/persistence/data-file.js'
@@ -21,6 +21,10 @@ const USAGE = `Usage: iamport-mock [options]
   --accept-any-key any imp_key/imp_secret pair becomes its own merchant at its first getToken
   --no-control     switch the control API off (/__mock/health still answers)
   --control-token T  require X-Mock-Control-Token: T on the control API (env IAMPORT_MOCK_CONTROL_TOKEN)
+  --control-allow-origin O  a web origin (http://localhost:3000) whose pages may call the control API
+                   (repeatable; the simulator's own origin always may)
+  --control-allow-host H    a Host name the control API answers to besides loopback names, IP
+                   addresses and --host (repeatable; e.g. a container's service name)
   --data FILE      keep keys, payments, schedules, prepared amounts and tokens in FILE across restarts
                    (default: in memory only)
   --data-fsync P   off (default: written before each answer, survives kill -9) or always
@@ -48,6 +52,8 @@ async function main(): Promise<void> {
         'accept-any-key': { type: 'boolean' },
         'no-control': { type: 'boolean' },
         'control-token': { type: 'string' },
+        'control-allow-origin': { type: 'string', multiple: true },
+        'control-allow-host': { type: 'string', multiple: true },
         data: { type: 'string' },
         'data-fsync': { type: 'string' },
         // Bench-only, not in USAGE: see preload.ts and bench/README.md.
@@ -98,7 +104,9 @@ async function main(): Promise<void> {
     accept_any_key: args['accept-any-key'] === true || config.accept_any_key,
     control: {
       enabled: args['no-control'] !== true && config.control.enabled,
-      token: controlToken ?? config.control.token
+      token: controlToken ?? config.control.token,
+      allowed_origins: [...config.control.allowed_origins, ...(args['control-allow-origin'] ?? []).map(normaliseOrigin)],
+      allowed_hosts: [...config.control.allowed_hosts, ...(args['control-allow-host'] ?? []).map((h) => h.toLowerCase())]
     }
   }
 

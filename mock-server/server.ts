@@ -17,8 +17,8 @@ export interface MockServer {
 }
 
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const app = await buildApp(options)
   const host = options.host ?? '127.0.0.1'
+  const app = await buildApp({ listenHost: host, ...options })
   await app.listen({ port: options.port ?? 0, host })
   const address = app.server.address()
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 0)

@@ -55,4 +55,13 @@ describe('iamport-mock control flags', () => {
     expect(code).toBe(2)
     expect(stderr).toContain('/faults/0: action.status must be >= 400')
   })
+
+  it('--control-allow-host and --control-allow-origin let a named host and a page origin through; others stay refused', async () => {
+    const { url } = await start(['--control-allow-host', 'mock', '--control-allow-origin', 'http://localhost:3000'])
+    const get = (headers: Record<string, string>) => axios.get(`${url}/__mock/faults`, { headers, validateStatus: () => true })
+    expect((await get({ Host: 'mock:4010' })).status).toBe(200)
+    expect((await get({ Origin: 'http://localhost:3000' })).status).toBe(200)
+    expect((await get({ Host: 'other:4010' })).data.error.code).toBe('forbidden_host')
+    expect((await get({ Origin: 'http://localhost:3001' })).data.error.code).toBe('forbidden_origin')
+  })
 })

@@ -33,6 +33,20 @@ export const controlErrors = {
   invalidJson: () => new ControlError(400, 'invalid_json', 'the request body is not valid JSON'),
   unauthorized: () =>
     new ControlError(401, 'unauthorized', 'the control API needs the control token in X-Mock-Control-Token (or Authorization: Bearer)'),
+  foreignOrigin: (origin: string) =>
+    new ControlError(
+      403,
+      'forbidden_origin',
+      `the control API does not answer web pages of other origins (Origin ${origin.slice(0, 200)}); allow one with --control-allow-origin`
+    ),
+  foreignHost: (host: string) =>
+    new ControlError(
+      403,
+      'forbidden_host',
+      `the control API does not answer to Host "${host.slice(0, 200)}" (loopback names, IP addresses and the bound --host only); allow a name with --control-allow-host`
+    ),
+  notJson: (type: string) =>
+    new ControlError(415, 'unsupported_media_type', `control API bodies must be application/json, not ${type.slice(0, 100)}`),
   unknownMerchant: (impKey: string) =>
     new ControlError(
       404,

@@ -14,7 +14,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { compileControlValidator } from './validation.js'
 import { controlErrors, sendControlError, toControlError } from './errors.js'
-import { controlTokenOf, tokenChecker } from './guard.js'
+import { controlTokenOf, siteChecker, tokenChecker, type SiteGuardOptions } from './guard.js'
 import { HealthSchema } from '../../api/control/schemas.js'
 import faults from './faults.js'
 import clock from './clock.js'
@@ -31,7 +31,7 @@ declare module 'fastify' {
   }
 }
 
-export interface ControlPlaneOptions {
+export interface ControlPlaneOptions extends SiteGuardOptions {
   enabled: boolean
   token: string | null
 }
@@ -63,6 +63,21 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
     app.all('/*', async (_request, reply) => sendControlError(reply, controlErrors.disabled()))
     return
   }
+
+  // Before the token: a page of another site is refused even when it guessed the token.
+  const refusalOf = siteChecker(options)
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.url === `${CONTROL_PREFIX}/health`) return done()
+    const refusal = refusalOf(request)
+    if (refusal === null) return done()
+    const error =
+      refusal.kind === 'host'
+        ? controlErrors.foreignHost(refusal.host)
+        : refusal.kind === 'origin'
+          ? controlErrors.foreignOrigin(refusal.origin)
+          : controlErrors.notJson(refusal.type)
+    done(error)
+  })
 
   if (options.token !== null) {
     const isValid = tokenChecker(options.token)

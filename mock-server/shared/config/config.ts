@@ -129,7 +129,17 @@ export const ConfigSchema = Type.Object(
       Type.Object(
         {
           enabled: Type.Optional(Type.Boolean({ description: 'serve the control API under /__mock (default true; health is always served)' })),
-          token: Type.Optional(Type.String({ minLength: 1, description: 'require X-Mock-Control-Token (or Authorization: Bearer) on the control API' }))
+          token: Type.Optional(Type.String({ minLength: 1, description: 'require X-Mock-Control-Token (or Authorization: Bearer) on the control API' })),
+          allowed_origins: Type.Optional(
+            Type.Array(Type.String({ minLength: 1 }), {
+              description: 'web origins (e.g. http://localhost:3000) whose pages may call the control API; its own origin always may'
+            })
+          ),
+          allowed_hosts: Type.Optional(
+            Type.Array(Type.String({ minLength: 1 }), {
+              description: 'Host names the control API answers to besides loopback names, IP addresses and the bound --host'
+            })
+          )
         },
         { additionalProperties: false }
       )
@@ -166,6 +176,15 @@ export interface MerchantConfig {
   readonly webhook_retry: boolean
 }
 
+export interface ControlOptions {
+  readonly enabled: boolean
+  readonly token: string | null
+  /** Origins (scheme://host[:port], lower case) allowed besides the simulator's own. */
+  readonly allowed_origins: readonly string[]
+  /** Host names (lower case, no port) answered besides loopback names, IP literals and the bound host. */
+  readonly allowed_hosts: readonly string[]
+}
+
 export interface FidelityOptions {
   readonly unknown_customer_http_status: 200 | 404
   readonly get_token_missing_params_status: 200 | 400
@@ -195,7 +214,7 @@ export interface ResolvedConfig {
   readonly body_limit: number
   /** Unknown imp_key/imp_secret pairs become merchants at their first getToken. */
   readonly accept_any_key: boolean
-  readonly control: { readonly enabled: boolean; readonly token: string | null }
+  readonly control: ControlOptions
   readonly journal_size: number
   /** Validated fault rules from the config file. */
   readonly faults: readonly FaultRuleInput[]
@@ -308,12 +327,22 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     fidelity: { ...DEFAULT_FIDELITY, ...config.fidelity },
     body_limit: config.body_limit ?? 1024 * 1024,
     accept_any_key: config.accept_any_key ?? false,
-    control: { enabled: config.control?.enabled ?? true, token: config.control?.token ?? null },
+    control: {
+      enabled: config.control?.enabled ?? true,
+      token: config.control?.token ?? null,
+      allowed_origins: (config.control?.allowed_origins ?? []).map(normaliseOrigin),
+      allowed_hosts: (config.control?.allowed_hosts ?? []).map((h) => h.toLowerCase())
+    },
     journal_size: config.journal_size ?? DEFAULT_JOURNAL_SIZE,
     faults,
     webhooks: { ...DEFAULT_WEBHOOKS, ...config.webhooks },
     schedules: { ...DEFAULT_SCHEDULES, ...config.schedules }
   }
+}
+
+/** `HTTP://Example.com:3000/` → `http://example.com:3000`: how browsers write an Origin header. */
+export function normaliseOrigin(origin: string): string {
+  return origin.trim().replace(/\/+$/, '').toLowerCase()
 }
 
 function describeParams(params: unknown): string {
