@@ -25,8 +25,11 @@ export interface DueWork {
   settle(timeoutMs: number, merchant: MerchantState | null): Promise<boolean>
 }
 
-/** Whether a fault rule declines this run, and with which fail_reason. */
+/** Whether a fault rule declines this run, and with which fail_reason (asked at the charge, not before). */
 export type DeclineRule = (merchant: MerchantState, record: ScheduleRecord) => string | null
+
+/** The run's decline, asked once its charge reaches the point the real API calls the PG. */
+export type PgDecline = () => string | null
 
 /**
  * One run of a schedule: the charge the API makes on the merchant's behalf (the V1 wing's
@@ -35,7 +38,7 @@ export type DeclineRule = (merchant: MerchantState, record: ScheduleRecord) => s
 export type ScheduleRunner = (
   merchant: MerchantState,
   record: ScheduleRecord,
-  options: { declineReason: string | null; onBug: (err: unknown) => void }
+  options: { decline: PgDecline; onBug: (err: unknown) => void }
 ) => PaymentRecord
 
 export interface SchedulerOptions {
@@ -78,13 +81,13 @@ export class Scheduler {
 
   /**
    * Runs one schedule now (a due one, or a retry) and tells the event bus about the payment.
-   * `decided` carries the fault decision already taken for a retry request; a due run asks the
-   * decline rule itself.
+   * `decided` carries the retry request's own decline (preset or pending rule); a due run asks the
+   * decline rule itself. Either is asked only when the charge reaches the PG.
    */
-  run(merchant: MerchantState, record: ScheduleRecord, decided?: { declineReason: string | null }): PaymentRecord {
+  run(merchant: MerchantState, record: ScheduleRecord, decided?: { decline: PgDecline }): PaymentRecord {
     this.book(merchant).dequeue(record)
-    const declineReason = decided ? decided.declineReason : (this.declineRule?.(merchant, record) ?? null)
-    const payment = this.options.run(merchant, record, { declineReason, onBug: this.options.onError })
+    const decline = decided ? decided.decline : () => this.declineRule?.(merchant, record) ?? null
+    const payment = this.options.run(merchant, record, { decline, onBug: this.options.onError })
     this.book(merchant).save(record)
     emitCharge(this.options.events, merchant, payment)
     return payment
