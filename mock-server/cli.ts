@@ -137,7 +137,9 @@ async function main(): Promise<void> {
     : ''
   process.stdout.write(`iamport-mock ready on ${server.url} (seed ${config.seed}; merchants: ${merchants}${control}${data})\n`)
   if (loaded?.loaded.dropped_tail) {
-    process.stderr.write(`iamport-mock: ${loaded.file}: the last line was cut short (a kill mid-write) and was dropped; it was never answered\n`)
+    process.stderr.write(
+      `iamport-mock: ${loaded.file}: the last line was cut short (a kill mid-write) and was left out; it was never answered (its bytes are kept in ${loaded.loaded.torn_file})\n`
+    )
   }
   for (const key of loaded?.loaded.unknown_merchants ?? []) {
     process.stderr.write(`iamport-mock: ${loaded!.file} holds data of merchant "${key}", which this start does not serve (kept in the file)\n`)

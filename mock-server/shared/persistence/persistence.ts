@@ -18,7 +18,9 @@ import type { Store } from '../store/store.js'
 import type { ScheduleBook } from '../schedules/book.js'
 import type { ScheduleRecord } from '../store/schedule-records.js'
 import {
+  DataFileError,
   DataFileWriter,
+  keepTornTail,
   lockDataFile,
   readDataFile,
   rewriteDataFile,
@@ -59,8 +61,10 @@ export interface LoadReport {
   schedules: number
   /** Data of merchants this start does not know (kept in the file, not served). */
   unknown_merchants: string[]
-  /** A last line cut short by a kill was dropped. */
+  /** A last line cut short by a kill was left out (its bytes are in `torn_file`). */
   dropped_tail: boolean
+  /** Where the bytes of that line were kept; null when there was none. */
+  torn_file: string | null
 }
 
 export class Persistence {
@@ -82,17 +86,23 @@ export class Persistence {
 
   /** Reads, compacts and loads the file into `store`, then opens it for appending. */
   open(store: Store, config: ResolvedConfig): LoadReport {
-    this.unlock = lockDataFile(this.options.file)
+    const file = this.options.file
+    this.unlock = lockDataFile(file)
     try {
-      const { lines, droppedTail } = readDataFile(this.options.file)
+      const { lines, lineNumbers, droppedTail, tail } = readDataFile(file)
+      const lineOf = new Map<DataLine, number>(lines.map((l, i) => [l, lineNumbers[i]!]))
       const model = collapse(lines)
-      rewriteDataFile(this.options.file, compacted(model))
-      const report = this.load(store, config, model)
-      this.writer = new DataFileWriter(this.options.file, this.options.fsync ?? 'off')
-      return { ...report, dropped_tail: droppedTail }
+      // Loaded before the rewrite: a record the store refuses stops the start with the file untouched.
+      const report = this.load(store, config, model, (line) => lineOf.get(line) ?? 0)
+      const torn = droppedTail ? keepTornTail(file, tail) : null
+      rewriteDataFile(file, compacted(model))
+      this.writer = new DataFileWriter(file, this.options.fsync ?? 'off')
+      return { ...report, dropped_tail: droppedTail, torn_file: torn }
     } catch (err) {
       this.close()
-      throw err
+      if (err instanceof DataFileError) throw err
+      // A file system failure (no space for the rewrite, a read-only directory): one line, no stack.
+      throw new DataFileError(`${file}: ${(err as Error).message}`)
     }
   }
 
@@ -121,9 +131,15 @@ export class Persistence {
     this.unlock = null
   }
 
-  private load(store: Store, config: ResolvedConfig, model: Map<string, MerchantModel>): Omit<LoadReport, 'dropped_tail'> {
+  private load(
+    store: Store,
+    config: ResolvedConfig,
+    model: Map<string, MerchantModel>,
+    lineOf: (line: DataLine) => number
+  ): Omit<LoadReport, 'dropped_tail' | 'torn_file'> {
     const report = { merchants: 0, payments: 0, billing_keys: 0, schedules: 0, unknown_merchants: [] as string[] }
     this.loading = true
+    let current: DataLine | null = null
     try {
       for (const [impKey, m] of model) {
         let state = store.merchantByKey(impKey)
@@ -136,22 +152,31 @@ export class Persistence {
         }
         report.merchants++
         for (const key of m.keys.values()) {
+          current = key
           state.saveBillingKey(key.r as unknown as BillingKeyRecord)
           report.billing_keys++
         }
         for (const payment of m.payments.values()) {
+          current = payment
           state.insertPayment(Object.assign(Object.create(PaymentRecord.prototype) as PaymentRecord, payment.r))
           report.payments++
         }
-        for (const prepare of m.prepares.values()) state.savePrepare(prepare.r as unknown as PrepareRecord)
+        for (const prepare of m.prepares.values()) {
+          current = prepare
+          state.savePrepare(prepare.r as unknown as PrepareRecord)
+        }
         const schedules = [...m.schedules.values()].map((l) => l.r as unknown as ScheduleRecord).sort((a, b) => a.seq - b.seq)
         if (schedules.length > 0) this.pendingSchedules.push({ impKey, records: schedules })
         report.schedules += schedules.length
         if (m.token) {
+          current = m.token
           state.setToken({ ...m.token.r })
           store.indexToken(state, null)
         }
       }
+    } catch (err) {
+      const where = current ? `${this.options.file}:${lineOf(current)}` : this.options.file
+      throw new DataFileError(`${where}: ${current?.t ?? 'a'} record could not be loaded (${(err as Error).message}); the file was left as it is`)
     } finally {
       this.loading = false
     }
