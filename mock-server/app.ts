@@ -95,7 +95,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     }
   }
   const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
-  app.decorate('dataFile', persistence && loaded ? { file: options.data!.file, loaded } : null)
+  app.decorate('dataFile', persistence && loaded ? { file: options.data!.file, loaded, persistence } : null)
   if (persistence) app.addHook('onClose', async () => persistence.close())
 
   const events = new EventBus((err) => app.log.error({ err }, 'event listener failed'))

@@ -29,7 +29,15 @@ export const ImpKeyQuerySchema = Type.Object(
   { additionalProperties: false }
 )
 
-export const HealthSchema = Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false })
+export const HealthSchema = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+    data_file: Type.Optional(
+      Type.String({ description: 'present when degraded: why the last write to the --data file failed; changes are refused until one succeeds' })
+    )
+  },
+  { additionalProperties: false }
+)
 export type HealthView = Static<typeof HealthSchema>
 
 // --- reset -----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import type { ErrorObject } from 'ajv'
 import { FaultRuleError, describeAjvErrors } from '../shared/faults/validate.js'
 import type { ControlErrorBody } from '../../api/control/schemas.js'
 import { RequestLimitError } from '../shared/http/limits.js'
+import { DataWriteError } from '../shared/persistence/data-file.js'
 
 export class ControlError extends Error {
   override readonly name = 'ControlError'
@@ -79,6 +80,9 @@ export function toControlError(error: FastifyError | Error, request: FastifyRequ
   if (error instanceof ControlError) return error
   if (error instanceof FaultRuleError) return controlErrors.invalidRule(error.problems)
   if (error instanceof RequestLimitError) return new ControlError(414, error.reason, error.message)
+  if (error instanceof DataWriteError) {
+    return new ControlError(503, 'data_file_unwritable', `${error.message}; nothing was changed (see GET /__mock/health)`)
+  }
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
     const isRule = request.routeOptions.config.controlBody === 'fault_rule'

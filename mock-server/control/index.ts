@@ -56,7 +56,10 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   app.get(
     '/health',
     { schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } },
-    async () => ({ status: 'ok' as const })
+    async () => {
+      const failure = app.dataFile?.persistence.degraded ?? null
+      return failure === null ? { status: 'ok' as const } : { status: 'degraded' as const, data_file: failure }
+    }
   )
 
   if (!options.enabled) {

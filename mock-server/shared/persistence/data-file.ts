@@ -24,7 +24,9 @@ import {
   closeSync,
   existsSync,
   fdatasyncSync,
+  fstatSync,
   fsyncSync,
+  ftruncateSync,
   openSync,
   readFileSync,
   renameSync,
@@ -140,24 +142,56 @@ export function rewriteDataFile(path: string, lines: readonly DataLine[]): void 
   }
 }
 
+/** `fs.writeSync`'s shape; tests inject one that fails (ENOSPC, EIO, EBADF). */
+export type WriteFn = (fd: number, buffer: Buffer, offset: number) => number
+
+/** An append that did not reach the file; the change it carried must not be made. */
+export class DataWriteError extends Error {
+  override readonly name = 'DataWriteError'
+  constructor(
+    readonly file: string,
+    override readonly cause: Error
+  ) {
+    super(`cannot write to ${file}: ${cause.message}`)
+  }
+}
+
 /** The open file changes are appended to. */
 export class DataFileWriter {
   private fd: number | null
+  /** The file's length after the last whole line: a failed append is cut back to it. */
+  private size: number
 
   constructor(
     readonly path: string,
-    private readonly fsync: FsyncPolicy
+    private readonly fsync: FsyncPolicy,
+    private readonly write: WriteFn = (fd, buffer, offset) => writeSync(fd, buffer, offset)
   ) {
     this.fd = openSync(path, 'a', 0o600)
+    this.size = fstatSync(this.fd).size
   }
 
-  /** Writes one line and returns once the kernel has it (and the disk, with fsync 'always'). */
+  /**
+   * Writes one line and returns once the kernel has it (and the disk, with fsync 'always').
+   * Throws `DataWriteError` when it could not; what it wrote of the line is cut off again, so the
+   * file never holds half a line followed by later ones.
+   */
   append(line: DataLine): void {
-    if (this.fd === null) throw new DataFileError(`${this.path} is closed`)
+    if (this.fd === null) throw new DataWriteError(this.path, new Error('the data file is closed'))
     const bytes = Buffer.from(`${JSON.stringify(line)}\n`)
-    let written = 0
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written)
-    if (this.fsync === 'always') fdatasyncSync(this.fd)
+    try {
+      let written = 0
+      while (written < bytes.length) written += this.write(this.fd, bytes, written)
+      if (this.fsync === 'always') fdatasyncSync(this.fd)
+    } catch (err) {
+      try {
+        ftruncateSync(this.fd, this.size)
+      } catch {
+        // The line's bytes stay; the next start reads up to them and refuses with their line number.
+      }
+      throw new DataWriteError(this.path, err as Error)
+    }
+    this.size += bytes.length
   }
 
   close(): void {

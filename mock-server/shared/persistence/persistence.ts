@@ -25,7 +25,8 @@ import {
   readDataFile,
   rewriteDataFile,
   type DataLine,
-  type FsyncPolicy
+  type FsyncPolicy,
+  type WriteFn
 } from './data-file.js'
 
 export interface PersistenceOptions {
@@ -33,6 +34,10 @@ export interface PersistenceOptions {
   file: string
   /** `off` (default): each change is written before the answer (survives kill -9); `always`: also fsync'd (survives a power cut). */
   fsync?: FsyncPolicy
+  /** Replaces `fs.writeSync` for appends (tests make it fail). */
+  write?: WriteFn
+  /** Where the one line about a failed write goes (stderr by default). */
+  warn?: (line: string) => void
 }
 
 /** One merchant's records as the file holds them, latest version of each. */
@@ -50,7 +55,7 @@ interface MerchantModel {
 declare module 'fastify' {
   interface FastifyInstance {
     /** The data file and what was loaded from it at start; null without `--data`. */
-    dataFile: { readonly file: string; readonly loaded: LoadReport } | null
+    dataFile: { readonly file: string; readonly loaded: LoadReport; readonly persistence: Persistence } | null
   }
 }
 
@@ -77,11 +82,34 @@ export class Persistence {
 
   constructor(private readonly options: PersistenceOptions) {}
 
-  /** The store's observer: one line per change. */
+  /** Why the last append failed; null while writes succeed (`/__mock/health` reports it). */
+  private failure: string | null = null
+
+  /**
+   * The store's observer: one line per change, written before the change is made. A failed
+   * write throws `DataWriteError` (the store then leaves the change unmade and the request
+   * answers the transient error); stderr is told once, and again only after a write succeeded.
+   */
   readonly observer: StateObserver = (merchant, change) => {
     if (this.loading || this.writer === null) return
     const line = lineFor(merchant, change)
-    if (line) this.writer.append(line)
+    if (!line) return
+    try {
+      this.writer.append(line)
+    } catch (err) {
+      if (this.failure === null) {
+        this.failure = (err as Error).message
+        const warn = this.options.warn ?? ((text: string) => void process.stderr.write(text))
+        warn(`iamport-mock: ${this.failure}; changes are refused (answered as a transient error) until a write succeeds\n`)
+      }
+      throw err
+    }
+    this.failure = null
+  }
+
+  /** Null while the data file takes every write; the reason of the last failed write otherwise. */
+  get degraded(): string | null {
+    return this.failure
   }
 
   /** Reads, compacts and loads the file into `store`, then opens it for appending. */
@@ -96,7 +124,7 @@ export class Persistence {
       const report = this.load(store, config, model, (line) => lineOf.get(line) ?? 0)
       const torn = droppedTail ? keepTornTail(file, tail) : null
       rewriteDataFile(file, compacted(model))
-      this.writer = new DataFileWriter(file, this.options.fsync ?? 'off')
+      this.writer = new DataFileWriter(file, this.options.fsync ?? 'off', this.options.write)
       return { ...report, dropped_tail: droppedTail, torn_file: torn }
     } catch (err) {
       this.close()

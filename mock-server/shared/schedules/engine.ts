@@ -14,7 +14,7 @@ import { emitCharge, type EventBus } from '../store/events.js'
 import type { MerchantState } from '../store/merchant-state.js'
 import type { PaymentRecord } from '../store/records.js'
 import type { Store } from '../store/store.js'
-import { ScheduleBook } from './book.js'
+import { ScheduleBook, snapshotSchedule } from './book.js'
 import type { ScheduleRecord } from '../store/schedule-records.js'
 
 /** Other work that runs on the simulator's clock after the schedules (the webhook outbox). */
@@ -73,7 +73,7 @@ export class Scheduler {
   book(merchant: MerchantState): ScheduleBook {
     let book = this.books.get(merchant)
     if (!book) {
-      book = new ScheduleBook((record) => merchant.saveSchedule(record))
+      book = new ScheduleBook((record, undo) => merchant.saveSchedule(record, undo))
       this.books.set(merchant, book)
     }
     return book
@@ -85,10 +85,11 @@ export class Scheduler {
    * decline rule itself. Either is asked only when the charge reaches the PG.
    */
   run(merchant: MerchantState, record: ScheduleRecord, decided?: { decline: PgDecline }): PaymentRecord {
+    const before = snapshotSchedule(record)
     this.book(merchant).dequeue(record)
     const decline = decided ? decided.decline : () => this.declineRule?.(merchant, record) ?? null
     const payment = this.options.run(merchant, record, { decline, onBug: this.options.onError })
-    this.book(merchant).save(record)
+    this.book(merchant).save(record, before)
     emitCharge(this.options.events, merchant, payment)
     return payment
   }

@@ -4,7 +4,10 @@
  * different keys never see each other's data.
  *
  * All writes go through the `save*`/`insert*`/`delete*` methods, which keep the indexes right and
- * tell an optional observer (persistence) what changed.
+ * tell an optional observer (persistence) what changed. The observer is told first and may throw
+ * (a data file write failed): then the change is not made, so memory never holds what the file
+ * does not. A change made in place before it is saved (`savePayment`, a schedule) comes with the
+ * `undo` that puts the record back.
  */
 import type { Clock } from '../clock.js'
 import { VirtualClock } from '../clock.js'
@@ -68,40 +71,49 @@ export class MerchantState {
   }
 
   setToken(record: TokenRecord): void {
-    this.token = record
     this.observer?.(this, { kind: 'token', record })
+    this.token = record
   }
 
   saveBillingKey(record: BillingKeyRecord): void {
-    this.billingKeys.set(record.customer_uid, record)
     this.observer?.(this, { kind: 'billing_key', record })
+    this.billingKeys.set(record.customer_uid, record)
   }
 
   deleteBillingKey(customerUid: string): void {
-    this.billingKeys.delete(customerUid)
     this.observer?.(this, { kind: 'billing_key_deleted', customer_uid: customerUid })
+    this.billingKeys.delete(customerUid)
   }
 
   insertPayment(record: PaymentRecord): void {
+    this.observer?.(this, { kind: 'payment', record })
     this.payments.set(record.imp_uid, record)
     this.paymentsByMerchantUid.add(record.merchant_uid, record)
     if (record.customer_uid !== null) this.paymentsByCustomerUid.add(record.customer_uid, record)
-    this.observer?.(this, { kind: 'payment', record })
   }
 
-  /** Call after changing a stored payment in place (cancel). */
-  savePayment(record: PaymentRecord): void {
-    this.observer?.(this, { kind: 'payment', record })
+  /** Call after changing a stored payment in place (cancel), with what puts it back if the save fails. */
+  savePayment(record: PaymentRecord, undo: () => void = () => {}): void {
+    this.tell({ kind: 'payment', record }, undo)
   }
 
-  /** Call after registering or changing a schedule (the schedules engine's book holds it). */
-  saveSchedule(record: ScheduleRecord): void {
-    this.observer?.(this, { kind: 'schedule', record })
+  /** Call after registering or changing a schedule (the schedules engine's book holds it), with its undo. */
+  saveSchedule(record: ScheduleRecord, undo: () => void = () => {}): void {
+    this.tell({ kind: 'schedule', record }, undo)
   }
 
   savePrepare(record: PrepareRecord): void {
-    this.prepares.set(record.merchant_uid, record)
     this.observer?.(this, { kind: 'prepare', record })
+    this.prepares.set(record.merchant_uid, record)
+  }
+
+  private tell(change: StateChange, undo: () => void): void {
+    try {
+      this.observer?.(this, change)
+    } catch (err) {
+      undo()
+      throw err
+    }
   }
 
   /** The paid payment for a merchant_uid, if there is one. */
@@ -111,6 +123,7 @@ export class MerchantState {
 
   /** Forgets everything and restarts the id stream and clock, as on a fresh start. */
   reset(): void {
+    this.observer?.(this, { kind: 'reset' })
     this.token = null
     this.billingKeys.clear()
     this.payments.clear()
@@ -119,6 +132,5 @@ export class MerchantState {
     this.prepares.clear()
     this.clock.reset()
     this.ids = new IdGenerator(`${this.seed}:${this.merchant.imp_key}`)
-    this.observer?.(this, { kind: 'reset' })
   }
 }

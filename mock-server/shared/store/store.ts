@@ -27,8 +27,9 @@ export class Store {
 
   /** Adds a merchant after start-up (open merchant mode); the observer is told, unlike for configured ones. */
   addMerchant(merchant: MerchantConfig): MerchantState {
-    const state = this.register(merchant)
+    const state = new MerchantState(merchant, this.config.seed, this.clock, this.observer)
     this.observer?.(state, { kind: 'merchant_added' })
+    this.merchants.set(merchant.imp_key, state)
     return state
   }
 
@@ -42,9 +43,9 @@ export class Store {
   removeMerchant(impKey: string): boolean {
     const state = this.merchants.get(impKey)
     if (!state) return false
+    this.observer?.(state, { kind: 'merchant_removed' })
     if (state.token) this.tokens.delete(state.token.access_token)
     this.merchants.delete(impKey)
-    this.observer?.(state, { kind: 'merchant_removed' })
     return true
   }
 

@@ -41,6 +41,10 @@ export function cancelPayment(state: MerchantState, input: CancelInput): Payment
 
   const now = state.now()
   const reason = input.reason || DEFAULT_CANCEL_REASON
+  // What a failed save puts back: the fields a cancel changes.
+  const { cancel_history: history, cancel_amount, status, cancelled_at, cancel_reason, updated_at } = payment
+  const undo = () =>
+    Object.assign(payment, { cancel_history: history && history.slice(0, -1), cancel_amount, status, cancelled_at, cancel_reason, updated_at })
   payment.cancel_history ??= []
   payment.cancel_history.push({
     pg_tid: payment.pg_tid ?? '',
@@ -54,7 +58,7 @@ export function cancelPayment(state: MerchantState, input: CancelInput): Payment
   payment.cancelled_at = now
   payment.cancel_reason = reason
   payment.updated_at = now
-  state.savePayment(payment)
+  state.savePayment(payment, undo)
   return payment
 }
 
