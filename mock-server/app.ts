@@ -4,6 +4,7 @@
  * clock, seed) is passed in; it reads no environment and keeps no module-level state.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Server } from 'node:http'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { systemClock, type Clock } from './shared/clock.js'
 import { resolveConfig, type ConfigInput, type ResolvedConfig } from './shared/config/config.js'
@@ -56,6 +57,21 @@ export interface BuildAppOptions {
 
 export type MockApp = FastifyInstance
 
+/**
+ * Node checks request timeouts every `connectionsCheckingInterval` (30 s by default), which would
+ * let a short limit run 30 s over; the check runs at least four times per limit instead. The
+ * headers get no longer than the whole request.
+ */
+function limitRequestTime(server: Server, requestTimeoutMs: number): void {
+  if (requestTimeoutMs <= 0) return
+  // Read by Node when the server starts listening (not in its typings).
+  ;(server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(
+    30_000,
+    Math.max(50, Math.floor(requestTimeoutMs / 4))
+  )
+  server.headersTimeout = Math.min(server.headersTimeout, requestTimeoutMs)
+}
+
 function isResolved(config: ResolvedConfig | ConfigInput | undefined): config is ResolvedConfig {
   return (config as ResolvedConfig | undefined)?.resolved === true
 }
@@ -75,6 +91,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     logger: loggerOptions(options.logger ?? false, options.logStream),
     logController: new OneLinePerRequest(),
     bodyLimit: config.body_limit,
+    // Unfinished requests (a body that never ends) are closed: 400 of them once held 380 MiB.
+    requestTimeout: config.request_timeout_ms,
+    connectionTimeout: config.connection_timeout_ms,
     // A broken percent-encoding is refused before any route or hook: answer it in the envelope too.
     frameworkErrors: (error, request, reply) =>
       apiOfUrl(request.url, 'v1') === 'control'
@@ -95,6 +114,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     }
   }
   const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
+  limitRequestTime(app.server, config.request_timeout_ms)
   app.decorate('dataFile', persistence && loaded ? { file: options.data!.file, loaded, persistence } : null)
   if (persistence) app.addHook('onClose', async () => persistence.close())
 

@@ -25,6 +25,8 @@ const USAGE = `Usage: iamport-mock [options]
                    (repeatable; the simulator's own origin always may)
   --control-allow-host H    a Host name the control API answers to besides loopback names, IP
                    addresses and --host (repeatable; e.g. a container's service name)
+  --request-timeout MS  answer 408 and close a request whose headers and body have not all
+                   arrived in MS milliseconds (default 30000; 0 = no limit)
   --data FILE      keep keys, payments, schedules, prepared amounts and tokens in FILE across restarts
                    (default: in memory only)
   --data-fsync P   off (default: written before each answer, survives kill -9) or always
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
         'control-token': { type: 'string' },
         'control-allow-origin': { type: 'string', multiple: true },
         'control-allow-host': { type: 'string', multiple: true },
+        'request-timeout': { type: 'string' },
         data: { type: 'string' },
         'data-fsync': { type: 'string' },
         // Bench-only, not in USAGE: see preload.ts and bench/README.md.
@@ -99,8 +102,12 @@ async function main(): Promise<void> {
   // Flags win over the config file; they can only switch things on (or the control API off).
   const controlToken = args['control-token'] ?? (process.env.IAMPORT_MOCK_CONTROL_TOKEN || undefined)
   if (controlToken === '') fail('--control-token needs a value')
+  const timeoutText = args['request-timeout']
+  const requestTimeout = timeoutText === undefined ? config.request_timeout_ms : Number(timeoutText)
+  if (!Number.isSafeInteger(requestTimeout) || requestTimeout < 0) fail(`invalid --request-timeout "${timeoutText}" (milliseconds, 0 = no limit)`)
   config = {
     ...config,
+    request_timeout_ms: requestTimeout,
     accept_any_key: args['accept-any-key'] === true || config.accept_any_key,
     control: {
       enabled: args['no-control'] !== true && config.control.enabled,

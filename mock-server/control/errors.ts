@@ -90,6 +90,8 @@ export function toControlError(error: FastifyError | Error, request: FastifyRequ
     return isRule ? controlErrors.invalidRule(problems) : controlErrors.invalidRequest(problems)
   }
   switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ControlError(413, 'body_too_large', 'the request body is over the body limit (config body_limit)')
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return controlErrors.invalidJson()

@@ -13,6 +13,9 @@ import { DEFAULT_JOURNAL_SIZE } from '../journal/journal.js'
 
 /** The public key pair from i'mport's own documentation and client READMEs; not a secret. */
 
+/** How long a request may take to arrive, headers and body, before it is refused with 408. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+
 /** The seed `buildApp` uses when none is given, so tests get the same ids on every run. */
 export const DEFAULT_SEED = 'iamport-mock'
 
@@ -121,7 +124,16 @@ export const ConfigSchema = Type.Object(
     ),
     merchants: Type.Optional(Type.Array(MerchantSchema)),
     fidelity: Type.Optional(FidelitySchema),
-    body_limit: Type.Optional(Type.Integer({ minimum: 1024, description: 'largest accepted request body in bytes' })),
+    body_limit: Type.Optional(Type.Integer({ minimum: 1024, description: 'largest accepted request body in bytes, whatever its content type' })),
+    request_timeout_ms: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description: `a request whose headers and body have not all arrived in this time is answered 408 and closed (default ${DEFAULT_REQUEST_TIMEOUT_MS}; 0 = no limit)`
+      })
+    ),
+    connection_timeout_ms: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'a connection idle this long is closed (default 0 = kept until keep-alive ends it)' })
+    ),
     accept_any_key: Type.Optional(
       Type.Boolean({ description: 'any imp_key/imp_secret pair becomes its own merchant at its first getToken (default false)' })
     ),
@@ -212,6 +224,10 @@ export interface ResolvedConfig {
   readonly merchants: readonly MerchantConfig[]
   readonly fidelity: FidelityOptions
   readonly body_limit: number
+  /** Headers and body must have arrived within this many ms (0 = no limit). */
+  readonly request_timeout_ms: number
+  /** An idle connection is closed after this many ms (0 = never). */
+  readonly connection_timeout_ms: number
   /** Unknown imp_key/imp_secret pairs become merchants at their first getToken. */
   readonly accept_any_key: boolean
   readonly control: ControlOptions
@@ -326,6 +342,8 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     merchants,
     fidelity: { ...DEFAULT_FIDELITY, ...config.fidelity },
     body_limit: config.body_limit ?? 1024 * 1024,
+    request_timeout_ms: config.request_timeout_ms ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    connection_timeout_ms: config.connection_timeout_ms ?? 0,
     accept_any_key: config.accept_any_key ?? false,
     control: {
       enabled: config.control?.enabled ?? true,

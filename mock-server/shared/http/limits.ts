@@ -72,8 +72,14 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   // Unreadable bytes after a complete request on the same connection: that request is running and
   // is answered with its own result; a 400 written now would reach the client as its answer. So
   // the connection closes once that answer is out, with nothing more written.
+  // (A request timeout is different: that request has not all arrived, so it has not run; it is
+  // answered 408 now.)
   const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage
-  if (inFlight && !inFlight.writableFinished) {
+  if (inFlight && error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && inFlight.headersSent) {
+    socket.destroy()
+    return
+  }
+  if (inFlight && !inFlight.writableFinished && error.code !== 'ERR_HTTP_REQUEST_TIMEOUT') {
     const close = () => socket.end()
     inFlight.once('finish', close)
     inFlight.once('close', close)

@@ -86,6 +86,8 @@ function slots(value: unknown, out: Array<[Record<string, unknown>, string]> = [
 function mutate(text: string, m: Mutation): string {
   const lines = text.split('\n').slice(0, -1)
   const pick = (n: number) => n % lines.length
+  // Nothing left to damage line by line (an earlier cut emptied the file).
+  if (text === '' || (lines.length === 0 && m.kind !== 'truncate' && m.kind !== 'flip')) return text
   switch (m.kind) {
     case 'delete':
       lines.splice(pick(m.at), 1)
@@ -106,7 +108,12 @@ function mutate(text: string, m: Mutation): string {
     }
     case 'retype': {
       const n = pick(m.at)
-      const parsed = JSON.parse(lines[n]!) as unknown
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(lines[n]!)
+      } catch {
+        return text
+      }
       const all = slots(parsed)
       if (all.length === 0) return text
       const [owner, key] = all[m.path % all.length]!
