@@ -83,6 +83,7 @@ describe('control API answers', () => {
         '/__mock/requests',
         '/__mock/reset',
         '/__mock/state',
+        '/__mock/state/{family}',
         '/__mock/webhooks',
         '/__mock/webhooks/faults',
         '/__mock/webhooks/faults/{id}',

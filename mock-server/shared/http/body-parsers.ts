@@ -6,11 +6,13 @@
  * missing-parameter error instead of a framework error (inferred: a PHP backend ignores bodies it
  * cannot parse). They are counted, not kept, and held to the same `body_limit` as JSON: a
  * `text/plain`, `octet-stream` or `multipart` body over it is refused with 413 (at once when its
- * Content-Length says so), and every 413 closes the connection, so the rest is never read.
+ * Content-Length says so). What the client still sends after the 413 is discarded for a bounded
+ * while (up to 4 × the limit, or 2 s), then the connection is closed: the body is never read to
+ * its end, and the close comes late enough that the client has read its 413.
  */
 import fp from 'fastify-plugin'
 import { errorCodes, type FastifyRequest } from 'fastify'
-import type { IncomingMessage } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import formbody from '@fastify/formbody'
 import qs from 'qs'
 
@@ -32,8 +34,8 @@ export default fp(
     // Fastify reads text/plain as a string by default; the real API would not understand it either.
     app.removeContentTypeParser('text/plain')
     app.addContentTypeParser('*', (request, payload, done) => discardBody(request, payload, app.initialConfig.bodyLimit ?? 1024 * 1024, done))
-    app.addHook('onSend', (_request, reply, payload, next) => {
-      if (reply.statusCode === 413) reply.header('connection', 'close')
+    app.addHook('onSend', (request, reply, payload, next) => {
+      if (reply.statusCode === 413) lingerAfterRefusal(request.raw, reply.raw, app.initialConfig.bodyLimit ?? 1024 * 1024)
       next(null, payload)
     })
     // A POST without a body still reaches the route's own checks.
@@ -74,4 +76,30 @@ function discardBody(
   payload.on('data', onData)
   payload.on('end', onEnd)
   payload.on('error', onError)
+}
+
+/**
+ * After a 413 the rest of the body is discarded (Node reads it on to keep the connection), but
+ * only for a bounded while: past 4 × the limit, or 2 s, the connection is closed.
+ */
+function lingerAfterRefusal(request: IncomingMessage, response: ServerResponse, limit: number): void {
+  const socket = request.socket
+  let discarded = 0
+  const onData = (chunk: Buffer) => {
+    discarded += chunk.length
+    if (discarded > 4 * limit) socket.destroy()
+  }
+  const timer = setTimeout(() => socket.destroy(), 2000)
+  timer.unref()
+  const stop = () => {
+    clearTimeout(timer)
+    socket.off('data', onData)
+  }
+  socket.on('data', onData)
+  socket.once('close', stop)
+  // A body that ended within the bounds leaves the connection as keep-alive left it.
+  response.once('finish', () => {
+    if (request.complete) stop()
+    else request.once('end', stop)
+  })
 }

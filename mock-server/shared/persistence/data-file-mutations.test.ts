@@ -148,6 +148,16 @@ const counts = (model: ReturnType<typeof collapse>, key: string) => {
   return m ? { payments: m.payments.size, billing_keys: m.keys.size, prepares: m.prepares.size } : null
 }
 
+/** Every merchant that holds anything, with its counts (a merchant with nothing left has no line to keep). */
+function summary(model: ReturnType<typeof collapse>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, m] of model) {
+    const held = m.secret !== null || m.token !== null || m.keys.size + m.payments.size + m.prepares.size + m.schedules.size > 0
+    if (held) out[key] = { ...counts(model, key), schedules: m.schedules.size, secret: m.secret, token: m.token?.r ?? null }
+  }
+  return out
+}
+
 let runNo = 0
 async function check(mutations: Mutation[]): Promise<void> {
   const file = join(dir, `case-${runNo++}.jsonl`)
@@ -183,7 +193,7 @@ async function check(mutations: Mutation[]): Promise<void> {
   }
   // The rewritten file holds the same records; a torn tail's bytes are kept aside.
   const rewritten = expectedModel(readFileSync(file, 'latin1'))
-  expect(rewritten && [...rewritten.keys()].map((k) => counts(rewritten, k))).toEqual([...expected!.keys()].map((k) => counts(expected!, k)))
+  expect(rewritten && summary(rewritten)).toEqual(summary(expected!))
   if (!text.endsWith('\n') && text !== '') expect(existsSync(`${file}.torn`)).toBe(true)
   for (const f of [file, `${file}.torn`, `${file}.lock`]) rmSync(f, { force: true })
 }
