@@ -33,6 +33,9 @@ const USAGE = `Usage: iamport-mock [options]
                    (also flushed to disk, survives a power cut; slower)
   -h, --help       this text`
 
+/** SIGTERM/SIGINT: how long the close may take before the process exits anyway (with 0). */
+const CLOSE_WITHIN_MS = 800
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 type LogLevel = (typeof LOG_LEVELS)[number]
 
@@ -42,6 +45,9 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  // A dead stdout or stderr (the reader of the pipe died: EPIPE; a closed descriptor: EBADF) drops
+  // what is written to it; it never becomes an uncaught error that holds or fails the exit.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {})
   let args
   try {
     args = parseArgs({
@@ -132,7 +138,9 @@ async function main(): Promise<void> {
   }
   closeWithGrace({ delay: 5000 }, async ({ err }) => {
     if (err) process.stderr.write(`iamport-mock: ${err.message}\n`)
-    await server.close()
+    // Ends within a second whatever is in flight (slow webhook receivers, delay faults, waits);
+    // what has not finished by then is abandoned, and the exit is still a clean one.
+    await Promise.race([server.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_WITHIN_MS).unref())])
   })
   if (args['preload-payments'] !== undefined) preloadFirstMerchant(server, config, preload)
   const merchants = config.merchants.map((m) => m.imp_key).join(', ') + (config.accept_any_key ? ', any key' : '')

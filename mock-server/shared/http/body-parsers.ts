@@ -84,6 +84,8 @@ function discardBody(
  */
 function lingerAfterRefusal(request: IncomingMessage, response: ServerResponse, limit: number): void {
   const socket = request.socket
+  // Under app.inject there is no real socket to close.
+  if (typeof socket?.destroy !== 'function' || typeof socket.on !== 'function') return
   let discarded = 0
   const onData = (chunk: Buffer) => {
     discarded += chunk.length

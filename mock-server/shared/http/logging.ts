@@ -3,7 +3,7 @@
  * headers are dropped, and a `_token` or a card field in the query string is masked.
  */
 import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
-import pino from 'pino'
+import { DroppingDestination } from './log-destination.js'
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'
 
@@ -53,16 +53,23 @@ export function redactUrl(url: string): string {
   return changed ? `${url.slice(0, mark + 1)}${parts.join('&')}` : url
 }
 
+/** One stdout writer per process, flushed at exit; lines are dropped once stdout is dead. */
+let stdout: DroppingDestination | null = null
+function stdoutDestination(): DroppingDestination {
+  stdout ??= new DroppingDestination(1)
+  return stdout
+}
+
 /**
- * Logger options. Without a given stream the log goes to stdout through pino's buffered
- * asynchronous destination, so a request does not wait for its log line to be written (it is
- * flushed on exit).
+ * Logger options. Without a given stream the log goes to stdout through a buffered asynchronous
+ * writer (`DroppingDestination`), so a request does not wait for its log line to be written (it
+ * is flushed on exit), and a dead stdout drops lines instead of holding the exit.
  */
 export function loggerOptions(setting: boolean | Level, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   if (setting === false) return false
   return {
     level: setting === true ? 'info' : setting,
-    stream: stream ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+    stream: stream ?? stdoutDestination(),
     serializers: {
       req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode })

@@ -17,6 +17,10 @@ export default fp(
     const { store, config, events } = app.mock
     const webhooks = new WebhookService(store, config.webhooks, (err) => app.log.error({ err }, 'webhook delivery failed'))
     app.decorate('webhooks', webhooks)
+    app.addHook('onListen', async () => {
+      const address = app.server.address()
+      if (typeof address === 'object' && address !== null) webhooks.self.listening(address.port)
+    })
 
     events.on('payment.paid', ({ merchant, payment }) => void webhooks.notify(merchant, payment, 'payment.paid'))
     // "결제 실패 시에는 웹훅이 호출되지 않아요!": a failure is reported only for a scheduled attempt.
@@ -28,7 +32,9 @@ export default fp(
       if (enable_webhook) webhooks.notify(merchant, payment, 'payment.cancelled', payment.cancel_history?.at(-1)?.cancellation_id)
     })
     store.onReset((merchant) => webhooks.reset(merchant))
-    app.addHook('onClose', async () => webhooks.close())
+    // Before the server waits for requests in flight: a control read waiting on a delivery is
+    // released at once, and no attempt holds the close.
+    app.addHook('preClose', async () => webhooks.close())
   },
   { name: 'mock-webhooks', fastify: '5.x', dependencies: ['mock-context'] }
 )
