@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import axios from 'axios'
+import { connect } from 'node:net'
 import { runCli, spawnCli, stopCli, type SpawnedServer } from '../../test/support/spawn.js'
 import { createMockControl, MockControlError } from '../../client/mock-control.js'
 
@@ -63,5 +64,22 @@ describe('iamport-mock control flags', () => {
     expect((await get({ Origin: 'http://localhost:3000' })).status).toBe(200)
     expect((await get({ Host: 'other:4010' })).data.error.code).toBe('forbidden_host')
     expect((await get({ Origin: 'http://localhost:3001' })).data.error.code).toBe('forbidden_origin')
+  })
+
+  it('--request-timeout answers 408 to a body that never finishes, and refuses a bad value', async () => {
+    const { url } = await start(['--request-timeout', '300'])
+    const { hostname, port } = new URL(url)
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), hostname)
+      let text = ''
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk: string) => (text += chunk))
+      socket.on('close', () => resolve(text))
+      socket.write('POST /users/getToken HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"imp_key":')
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /)
+    const bad = await runCli(['--port', '0', '--request-timeout', 'soon'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('invalid --request-timeout "soon"')
   })
 })
