@@ -26,6 +26,8 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'iamport-mock-failed-write-'))
   file = join(dir, 'state.jsonl')
   failWith = null
+  succeedFirst = 0
+  failOnce = false
   warnings = []
 })
 afterEach(async () => {
@@ -34,11 +36,22 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** When set, this many more appends succeed before `failWith` applies. */
+let succeedFirst = 0
+/** When set, `failWith` fails one append only (an I/O blip rather than a full disk). */
+let failOnce = false
+
 const failingWrite = (fd: number, buffer: Buffer, offset: number): number => {
+  if (failWith !== null && offset === 0 && succeedFirst > 0) {
+    succeedFirst--
+    return writeSync(fd, buffer, offset)
+  }
   if (failWith !== null) {
     // Half the line reaches the file first, as a disk filling up mid-write does.
     if (offset === 0 && buffer.length > 2) return writeSync(fd, buffer, 0, buffer.length >> 1)
-    throw Object.assign(new Error(`${failWith}: simulated`), { code: failWith })
+    const code = failWith
+    if (failOnce) failWith = null
+    throw Object.assign(new Error(`${code}: simulated`), { code })
   }
   return writeSync(fd, buffer, offset)
 }
@@ -151,5 +164,20 @@ describe('a failed data file write changes nothing', () => {
     const res = (await again(tok)).json()
     expect(res.code).toBe(0)
     expect(res.response.status).toBe('paid')
+  })
+
+  it('a key-in charge that stores a key takes the key back when its payment cannot be written', async () => {
+    await start()
+    const tok = await tokenOf()
+    const before = await state()
+    // The key's line is written, the payment's fails once, and the key's removal is written.
+    failWith = 'EIO'
+    succeedFirst = 1
+    failOnce = true
+    const res = await inject('POST', '/subscribe/payments/onetime', { merchant_uid: 'o1', amount: 1000, customer_uid: 'c9', ...card }, tok)
+    expectTransient(res)
+    expect(await state()).toBe(before)
+    await start()
+    expect(await state()).toBe(before)
   })
 })

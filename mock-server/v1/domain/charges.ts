@@ -129,9 +129,27 @@ export function chargeKeyIn(
     { declineReason: atPg(overrides, card.charge_fail_reason), buyerDefaults: null }
   )
   // The key is stored even when the charge is then declined: the PG accepted the card.
+  const previousKey = billingKey ? (state.billingKeys.get(billingKey.customer_uid) ?? null) : null
   if (billingKey) state.saveBillingKey(billingKey)
-  state.insertPayment(payment)
+  try {
+    state.insertPayment(payment)
+  } catch (err) {
+    // The payment could not be kept (a failed data file write): the key goes back as it was, so
+    // the refused request leaves nothing behind (best effort: that write may fail too, and then
+    // memory and file still agree on the new key).
+    if (billingKey) undoKey(state, billingKey.customer_uid, previousKey)
+    throw err
+  }
   return { payment, billingKey }
+}
+
+function undoKey(state: MerchantState, customerUid: string, previous: BillingKeyRecord | null): void {
+  try {
+    if (previous) state.saveBillingKey(previous)
+    else state.deleteBillingKey(customerUid)
+  } catch {
+    // See chargeKeyIn.
+  }
 }
 
 /**
