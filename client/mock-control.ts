@@ -16,11 +16,21 @@
 import axios, { type AxiosInstance } from 'axios'
 import type { FaultRuleInput } from '../api/control/faults.js'
 import type { DeliveryListView, DeliveryView, WebhookSend } from '../api/control/webhooks.js'
-import type { ClockView, ControlErrorBody, DeletedResult, HealthView, JournalView, ResetResult, StateView } from '../api/control/schemas.js'
+import type {
+  ClockView,
+  ControlErrorBody,
+  DeletedResult,
+  HealthView,
+  JournalView,
+  ResetResult,
+  StateFamily,
+  StateFamilyPage,
+  StateView
+} from '../api/control/schemas.js'
 import type { FaultRuleView } from '../api/control/faults.js'
 import type { AutoDecisionInput, AutoDecisionList } from '../api/control/checkout.js'
 
-export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, ResetResult }
+export type { FaultRuleInput, FaultRuleView, ClockView, JournalView, StateView, StateFamily, StateFamilyPage, ResetResult }
 export type { DeliveryListView, DeliveryView, WebhookSend, WebhookFaultInput, WebhookFaultView }
 export type { FaultAction, FaultMatch } from '../api/control/faults.js'
 export type { AutoDecisionInput, AutoDecisionList }
@@ -72,7 +82,13 @@ export interface MockControl extends MockControlFamilies {
   health(): Promise<HealthView>
   /** Everything back to a fresh start, or one merchant only. */
   reset(impKey?: string): Promise<ResetResult>
-  state(impKey?: string): Promise<StateView>
+  /**
+   * Every merchant (or one) with its counts per family and the first `limit` records of each
+   * (default 100, at most 1000; 0 = counts only); `next` holds where each family goes on.
+   */
+  state(impKey?: string, options?: { limit?: number }): Promise<StateView>
+  /** One page of a merchant's records of one family, from a `next` cursor. */
+  statePage(family: StateFamily, impKey: string, options?: { cursor?: string | null; limit?: number }): Promise<StateFamilyPage>
   faults: {
     /** Adds a rule after the ones in force; resolves to the rule with its `id`. */
     add(rule: FaultRuleInput): Promise<FaultRuleView>
@@ -176,7 +192,14 @@ export function createMockControl(baseURL: string, options: MockControlOptions =
   return {
     health: () => call('GET', '/health'),
     reset: (impKey) => call('POST', '/reset', impKey === undefined ? {} : { imp_key: impKey }),
-    state: (impKey) => call('GET', '/state', undefined, keyParams(impKey)),
+    state: (impKey, options = {}) =>
+      call('GET', '/state', undefined, { ...keyParams(impKey), ...(options.limit === undefined ? {} : { limit: options.limit }) }),
+    statePage: (family, impKey, options = {}) =>
+      call('GET', `/state/${family}`, undefined, {
+        imp_key: impKey,
+        ...(options.cursor == null ? {} : { cursor: options.cursor }),
+        ...(options.limit === undefined ? {} : { limit: options.limit })
+      }),
     faults: {
       add: (rule) => call('POST', '/faults', rule),
       list: async (impKey) => (await call<{ rules: FaultRuleView[] }>('GET', '/faults', undefined, keyParams(impKey))).rules,

@@ -4,6 +4,7 @@
  * clock, seed) is passed in; it reads no environment and keeps no module-level state.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Server } from 'node:http'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { systemClock, type Clock } from './shared/clock.js'
 import { resolveConfig, type ConfigInput, type ResolvedConfig } from './shared/config/config.js'
@@ -61,9 +62,25 @@ export interface BuildAppOptions {
    * config's `schedules.poll_ms`. Tests pass 0 and move time themselves, so runs are deterministic.
    */
   schedulePollMs?: number
+  /** The address or name the server will listen on; the control API answers to it as a Host. */
+  listenHost?: string
 }
 
 export type MockApp = FastifyInstance
+
+/**
+ * Node checks request timeouts every `connectionsCheckingInterval` (30 s by default), which would
+ * let a short limit run 30 s over; the check runs at least four times per limit instead. The
+ * headers get no longer than the whole request.
+ */
+function limitRequestTime(server: Server, requestTimeoutMs: number): void {
+  if (requestTimeoutMs <= 0) return // Read by Node when the server starts listening (not in its typings).
+  ;(server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(
+    30_000,
+    Math.max(50, Math.floor(requestTimeoutMs / 4))
+  )
+  server.headersTimeout = Math.min(server.headersTimeout, requestTimeoutMs)
+}
 
 function isResolved(config: ResolvedConfig | ConfigInput | undefined): config is ResolvedConfig {
   return (config as ResolvedConfig | undefined)?.resolved === true
@@ -84,6 +101,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     logger: loggerOptions(options.logger ?? false, options.logStream),
     logController: new OneLinePerRequest(),
     bodyLimit: config.body_limit,
+    // Unfinished requests (a body that never ends) are closed: 400 of them once held 380 MiB.
+    requestTimeout: config.request_timeout_ms,
+    connectionTimeout: config.connection_timeout_ms,
     // A broken percent-encoding is refused before any route or hook: answer it in the envelope too.
     frameworkErrors: (error, request, reply) =>
       apiOfUrl(request.url, 'v1') === 'control' ? answerControlFrameworkError(error, request, reply) : answerFrameworkError(error, request, reply),
@@ -102,7 +122,8 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     }
   }
   const app = Fastify(fastifyOptions).withTypeProvider<TypeBoxTypeProvider>()
-  app.decorate('dataFile', persistence && loaded ? { file: options.data!.file, loaded } : null)
+  limitRequestTime(app.server, config.request_timeout_ms)
+  app.decorate('dataFile', persistence && loaded ? { file: options.data!.file, loaded, persistence } : null)
   if (persistence) app.addHook('onClose', async () => persistence.close())
 
   app.decorate('routeList', collectRoutes(app))
@@ -126,6 +147,6 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
   await app.register(v1Hints)
   await app.register(v1Api)
   await app.register(checkout)
-  await app.register(control)
+  await app.register(control, { listenHost: options.listenHost })
   return app
 }

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util'
 import { randomBytes } from 'node:crypto'
 import closeWithGrace from 'close-with-grace'
-import { ConfigError, loadConfigFile, resolveConfig, type ResolvedConfig } from './shared/config/config.js'
+import { ConfigError, loadConfigFile, normaliseOrigin, resolveConfig, type ResolvedConfig } from './shared/config/config.js'
 import { createMockServer, type MockServer } from './server.js'
 import { preloadPayments } from './preload.js'
 import { DataFileError } from './shared/persistence/data-file.js'
@@ -25,12 +25,21 @@ const USAGE = `Usage: iamport-mock [options]
   --no-control     switch the control API off (/__mock/health still answers)
   --no-hints       no X-Iamport-Mock-Hint explanations on refusals (docs/hints.md)
   --control-token T  require X-Mock-Control-Token: T on the control API (env IAMPORT_MOCK_CONTROL_TOKEN)
+  --control-allow-origin O  a web origin (http://localhost:3000) whose pages may call the control API
+                   (repeatable; the simulator's own origin always may)
+  --control-allow-host H    a Host name the control API answers to besides loopback names, IP
+                   addresses and --host (repeatable; e.g. a container's service name)
+  --request-timeout MS  answer 408 and close a request whose headers and body have not all
+                   arrived in MS milliseconds (default 30000; 0 = no limit)
   --data FILE      keep keys, payments, schedules, prepared amounts and tokens in FILE across restarts
                    (default: in memory only)
   --data-fsync P   off (default: written before each answer, survives kill -9) or always
                    (also flushed to disk, survives a power cut; slower)
   -v, --version    print the version and exit
   -h, --help       this text`
+
+/** SIGTERM/SIGINT: how long the close may take before the process exits anyway (with 0). */
+const CLOSE_WITHIN_MS = 800
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 type LogLevel = (typeof LOG_LEVELS)[number]
@@ -41,6 +50,9 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  // A dead stdout or stderr (the reader of the pipe died: EPIPE; a closed descriptor: EBADF) drops
+  // what is written to it; it never becomes an uncaught error that holds or fails the exit.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {})
   let args
   try {
     args = parseArgs({
@@ -55,6 +67,9 @@ async function main(): Promise<void> {
         'no-control': { type: 'boolean' },
         'no-hints': { type: 'boolean' },
         'control-token': { type: 'string' },
+        'control-allow-origin': { type: 'string', multiple: true },
+        'control-allow-host': { type: 'string', multiple: true },
+        'request-timeout': { type: 'string' },
         data: { type: 'string' },
         'data-fsync': { type: 'string' },
         // Bench-only, not in USAGE: see preload.ts and bench/README.md.
@@ -98,7 +113,7 @@ async function main(): Promise<void> {
   // Without --seed or a seed in the config file, a random seed keeps ids from repeating across
   // restarts (a developer's database may still hold the last run's imp_uids).
   const seeds = { seed: args.seed, defaultSeed: randomBytes(6).toString('hex') }
-  let config
+  let config: ResolvedConfig
   try {
     config = args.config ? loadConfigFile(args.config, seeds) : resolveConfig({}, seeds)
   } catch (err) {
@@ -109,13 +124,19 @@ async function main(): Promise<void> {
   // Flags win over the config file; they can only switch things on (or the control API off).
   const controlToken = args['control-token'] ?? (process.env.IAMPORT_MOCK_CONTROL_TOKEN || undefined)
   if (controlToken === '') fail('--control-token needs a value')
+  const timeoutText = args['request-timeout']
+  const requestTimeout = timeoutText === undefined ? config.request_timeout_ms : Number(timeoutText)
+  if (!Number.isSafeInteger(requestTimeout) || requestTimeout < 0) fail(`invalid --request-timeout "${timeoutText}" (milliseconds, 0 = no limit)`)
   config = {
     ...config,
+    request_timeout_ms: requestTimeout,
     accept_any_key: args['accept-any-key'] === true || config.accept_any_key,
     hints: args['no-hints'] !== true && config.hints,
     control: {
       enabled: args['no-control'] !== true && config.control.enabled,
-      token: controlToken ?? config.control.token
+      token: controlToken ?? config.control.token,
+      allowed_origins: [...config.control.allowed_origins, ...(args['control-allow-origin'] ?? []).map(normaliseOrigin)],
+      allowed_hosts: [...config.control.allowed_hosts, ...(args['control-allow-host'] ?? []).map((h) => h.toLowerCase())]
     }
   }
 
@@ -139,7 +160,9 @@ async function main(): Promise<void> {
   }
   closeWithGrace({ delay: 5000 }, async ({ err }) => {
     if (err) process.stderr.write(`iamport-mock: ${err.message}\n`)
-    await server.close()
+    // Ends within a second whatever is in flight (slow webhook receivers, delay faults, waits);
+    // what has not finished by then is abandoned, and the exit is still a clean one.
+    await Promise.race([server.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_WITHIN_MS).unref())])
   })
   if (args['preload-payments'] !== undefined) preloadFirstMerchant(server, config, preload)
   const merchants = config.merchants.map((m) => m.imp_key).join(', ') + (config.accept_any_key ? ', any key' : '')
@@ -157,7 +180,9 @@ async function main(): Promise<void> {
   const warning = openControlWarning(host, config.control)
   if (warning !== null) process.stderr.write(`iamport-mock: ${warning}\n`)
   if (loaded?.loaded.dropped_tail) {
-    process.stderr.write(`iamport-mock: ${loaded.file}: the last line was cut short (a kill mid-write) and was dropped; it was never answered\n`)
+    process.stderr.write(
+      `iamport-mock: ${loaded.file}: the last line was cut short (a kill mid-write) and was left out; it was never answered (its bytes are kept in ${loaded.loaded.torn_file})\n`
+    )
   }
   for (const key of loaded?.loaded.unknown_merchants ?? []) {
     process.stderr.write(`iamport-mock: ${loaded!.file} holds data of merchant "${key}", which this start does not serve (kept in the file)\n`)

@@ -32,7 +32,8 @@ function boundPort(app: MockApp | V2App, fallback: number): number {
 }
 
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const app = await buildApp(options)
+  const host = options.host ?? '127.0.0.1'
+  const app = await buildApp({ listenHost: host, ...options })
   const v2App = await buildV2App({
     context: app.mock,
     webhooks: app.webhooks,
@@ -42,7 +43,6 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     ...(options.faultSleep === undefined ? {} : { faultSleep: options.faultSleep }),
     ...(options.schedulePollMs === undefined ? {} : { schedulePollMs: options.schedulePollMs })
   })
-  const host = options.host ?? '127.0.0.1'
   try {
     await app.listen({ port: options.port ?? 0, host })
     await v2App.listen({ port: options.v2Port ?? 0, host })

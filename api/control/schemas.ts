@@ -29,7 +29,15 @@ export const ImpKeyQuerySchema = Type.Object(
   { additionalProperties: false }
 )
 
-export const HealthSchema = Type.Object({ status: Type.Literal('ok') }, { additionalProperties: false })
+export const HealthSchema = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+    data_file: Type.Optional(
+      Type.String({ description: 'present when degraded: why the last write to the --data file failed; changes are refused until one succeeds' })
+    )
+  },
+  { additionalProperties: false }
+)
 export type HealthView = Static<typeof HealthSchema>
 
 // --- reset -----------------------------------------------------------------------------------
@@ -139,6 +147,8 @@ export type JournalView = Static<typeof JournalSchema>
 
 // --- state -----------------------------------------------------------------------------------
 
+const StateCursor = Type.Union([Type.String(), Type.Null()])
+
 export const MerchantSnapshotSchema = Type.Object(
   {
     imp_key: Type.String(),
@@ -152,7 +162,18 @@ export const MerchantSnapshotSchema = Type.Object(
     schedules: Type.Array(ScheduleResultSchema, {
       description:
         'every schedule ever registered (revoked and run ones too), oldest first, as GET /subscribe/payments/schedule/{merchant_uid} shows it'
-    })
+    }),
+    counts: Type.Object(
+      { billing_keys: Type.Integer(), payments: Type.Integer(), prepares: Type.Integer(), schedules: Type.Integer() },
+      { additionalProperties: false, description: 'how many records each family holds in all' }
+    ),
+    next: Type.Object(
+      { billing_keys: StateCursor, payments: StateCursor, prepares: StateCursor, schedules: StateCursor },
+      {
+        additionalProperties: false,
+        description: 'where each family goes on (GET /__mock/state/{family}?imp_key=…&cursor=…), null when the page above holds the rest'
+      }
+    )
   },
   { additionalProperties: false }
 )
@@ -186,5 +207,50 @@ export const StateSchema = Type.Object(
   },
   { additionalProperties: false }
 )
+
+export const STATE_FAMILIES = ['billing_keys', 'payments', 'prepares', 'schedules'] as const
+export type StateFamily = (typeof STATE_FAMILIES)[number]
+export const DEFAULT_STATE_PAGE = 100
+export const MAX_STATE_PAGE = 1000
+
+export const StateQuerySchema = Type.Object(
+  {
+    imp_key: Type.Optional(Type.String({ minLength: 1, description: 'one merchant only' })),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_STATE_PAGE,
+        description: `records of each family per merchant (default ${DEFAULT_STATE_PAGE}; 0 = counts only)`
+      })
+    )
+  },
+  { additionalProperties: false }
+)
+
+export const StateFamilyParamsSchema = Type.Object(
+  { family: Type.Unsafe<StateFamily>({ type: 'string', enum: [...STATE_FAMILIES] }) },
+  { additionalProperties: false }
+)
+
+export const StateFamilyQuerySchema = Type.Object(
+  {
+    imp_key: Type.String({ minLength: 1, description: 'the merchant' }),
+    cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$', description: "from a previous answer's `next`" })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_STATE_PAGE, description: `records per page (default ${DEFAULT_STATE_PAGE})` }))
+  },
+  { additionalProperties: false }
+)
+
+export const StateFamilyPageSchema = Type.Object(
+  {
+    imp_key: Type.String(),
+    family: Type.String(),
+    total: Type.Integer(),
+    items: Type.Array(Type.Unknown(), { description: 'records of the family, oldest first, shown as in GET /__mock/state' }),
+    next: StateCursor
+  },
+  { additionalProperties: false }
+)
+export type StateFamilyPage = Static<typeof StateFamilyPageSchema>
 export type StateView = Static<typeof StateSchema>
 export type MerchantSnapshot = Static<typeof MerchantSnapshotSchema>

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import axios from 'axios'
+import { connect } from 'node:net'
 import { runCli, spawnCli, stopCli, type SpawnedServer } from '../../test/support/spawn.js'
 import { createMockControl, type MockControlError } from '../../client/mock-control.js'
 
@@ -73,5 +74,31 @@ describe('iamport-mock control flags', () => {
     const { code, stderr } = await runCli(['--port', '0', '--config', file])
     expect(code).toBe(2)
     expect(stderr).toContain('/faults/0: action.status must be >= 400')
+  })
+
+  it('--control-allow-host and --control-allow-origin let a named host and a page origin through; others stay refused', async () => {
+    const { url } = await start(['--control-allow-host', 'mock', '--control-allow-origin', 'http://localhost:3000'])
+    const get = (headers: Record<string, string>) => axios.get(`${url}/__mock/faults`, { headers, validateStatus: () => true })
+    expect((await get({ Host: 'mock:4010' })).status).toBe(200)
+    expect((await get({ Origin: 'http://localhost:3000' })).status).toBe(200)
+    expect((await get({ Host: 'other:4010' })).data.error.code).toBe('forbidden_host')
+    expect((await get({ Origin: 'http://localhost:3001' })).data.error.code).toBe('forbidden_origin')
+  })
+
+  it('--request-timeout answers 408 to a body that never finishes, and refuses a bad value', async () => {
+    const { url } = await start(['--request-timeout', '300'])
+    const { hostname, port } = new URL(url)
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), hostname)
+      let text = ''
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk: string) => (text += chunk))
+      socket.on('close', () => resolve(text))
+      socket.write('POST /users/getToken HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"imp_key":')
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /)
+    const bad = await runCli(['--port', '0', '--request-timeout', 'soon'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('invalid --request-timeout "soon"')
   })
 })

@@ -9,6 +9,7 @@ import { ACTION_TAGS, FaultRuleError } from '../shared/faults/validate.js'
 import { describeAjvErrors } from '../shared/json-validation.js'
 import type { ControlErrorBody } from '../../api/control/schemas.js'
 import { RequestLimitError } from '../shared/http/limits.js'
+import { DataWriteError } from '../shared/persistence/data-file.js'
 
 export class ControlError extends Error {
   override readonly name = 'ControlError'
@@ -33,6 +34,20 @@ export const controlErrors = {
   invalidJson: () => new ControlError(400, 'invalid_json', 'the request body is not valid JSON'),
   unauthorized: () =>
     new ControlError(401, 'unauthorized', 'the control API needs the control token in X-Mock-Control-Token (or Authorization: Bearer)'),
+  foreignOrigin: (origin: string) =>
+    new ControlError(
+      403,
+      'forbidden_origin',
+      `the control API does not answer web pages of other origins (Origin ${origin.slice(0, 200)}); allow one with --control-allow-origin`
+    ),
+  foreignHost: (host: string) =>
+    new ControlError(
+      403,
+      'forbidden_host',
+      `the control API does not answer to Host "${host.slice(0, 200)}" (loopback names, IP addresses and the bound --host only); allow a name with --control-allow-host`
+    ),
+  notJson: (type: string) =>
+    new ControlError(415, 'unsupported_media_type', `control API bodies must be application/json, not ${type.slice(0, 100)}`),
   unknownMerchant: (impKey: string) =>
     new ControlError(
       404,
@@ -72,6 +87,9 @@ export function toControlError(error: FastifyError | Error, request: FastifyRequ
   if (error instanceof ControlError) return error
   if (error instanceof FaultRuleError) return controlErrors.invalidRule(error.problems)
   if (error instanceof RequestLimitError) return new ControlError(414, error.reason, error.message)
+  if (error instanceof DataWriteError) {
+    return new ControlError(503, 'data_file_unwritable', `${error.message}; nothing was changed (see GET /__mock/health)`)
+  }
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
     const isRule = request.routeOptions.config.controlBody === 'fault_rule'
@@ -81,6 +99,8 @@ export function toControlError(error: FastifyError | Error, request: FastifyRequ
     return isRule ? controlErrors.invalidRule(problems) : controlErrors.invalidRequest(problems)
   }
   switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ControlError(413, 'body_too_large', 'the request body is over the body limit (config body_limit)')
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return controlErrors.invalidJson()

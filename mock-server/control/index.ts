@@ -15,7 +15,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { compileControlValidator } from './validation.js'
 import { controlErrors, sendControlError, toControlError } from './errors.js'
-import { controlTokenOf, tokenChecker } from './guard.js'
+import { controlTokenOf, siteChecker, tokenChecker, type SiteGuardOptions } from './guard.js'
 import { HealthSchema } from '../../api/control/schemas.js'
 import faults from './faults.js'
 import clock from './clock.js'
@@ -37,7 +37,7 @@ declare module 'fastify' {
   }
 }
 
-export interface ControlPlaneOptions {
+export interface ControlPlaneOptions extends SiteGuardOptions {
   enabled: boolean
   token: string | null
 }
@@ -61,14 +61,30 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
 
   // CI wait loops poll this: it answers once every route is registered and the server listens.
   // Always served, whatever --no-control and --control-token say.
-  app.get('/health', { config: { public: true }, schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } }, async () => ({
-    status: 'ok' as const
-  }))
+  app.get('/health', { config: { public: true }, schema: { tags: ['health'], summary: 'Readiness', response: { 200: HealthSchema } } }, async () => {
+    const failure = app.dataFile?.persistence.degraded ?? null
+    return failure === null ? { status: 'ok' as const } : { status: 'degraded' as const, data_file: failure }
+  })
 
   if (!options.enabled) {
     app.all('/*', async (_request, reply) => sendControlError(reply, controlErrors.disabled()))
     return
   }
+
+  // Before the token: a page of another site is refused even when it guessed the token.
+  const refusalOf = siteChecker(options)
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.routeOptions.config.public === true) return done()
+    const refusal = refusalOf(request)
+    if (refusal === null) return done()
+    const error =
+      refusal.kind === 'host'
+        ? controlErrors.foreignHost(refusal.host)
+        : refusal.kind === 'origin'
+          ? controlErrors.foreignOrigin(refusal.origin)
+          : controlErrors.notJson(refusal.type)
+    done(error)
+  })
 
   if (options.token !== null) {
     const isValid = tokenChecker(options.token)

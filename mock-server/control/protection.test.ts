@@ -105,6 +105,7 @@ describe('control API answers', () => {
         '/__mock/reset',
         '/__mock/state',
         '/__mock/vbanks/{imp_uid}/deposit',
+        '/__mock/state/{family}',
         '/__mock/webhooks',
         '/__mock/webhooks/faults',
         '/__mock/webhooks/faults/{id}',

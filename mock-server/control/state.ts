@@ -1,4 +1,11 @@
-/** `GET /__mock/state`: what the simulator holds, per merchant, for debugging and assertions. */
+/**
+ * `GET /__mock/state`: what the simulator holds, per merchant, for debugging and assertions.
+ *
+ * Answers in pages, so reading it costs memory bounded by a page whatever the store holds (30,000
+ * payments in one answer once took a 33 MiB body and 255 MiB of RSS): each merchant shows its
+ * counts per family and the first `limit` records of each (default 100), with a cursor per family;
+ * `GET /__mock/state/{family}?imp_key=…&cursor=…` goes on from there.
+ */
 import type { FastifyPluginAsync } from 'fastify'
 import type { MerchantState } from '../shared/store/merchant-state.js'
 import { isOpenMerchant } from '../shared/store/open-merchants.js'
@@ -9,50 +16,145 @@ import { renderSchedule } from '../v1/render/schedule.js'
 import type { ScheduleBook } from '../shared/schedules/book.js'
 import { controlErrors, sendJson } from './errors.js'
 import { clockView } from './clock.js'
-import { ControlErrorSchema, ImpKeyQuerySchema, StateSchema, type MerchantSnapshot } from '../../api/control/schemas.js'
+import {
+  ControlErrorSchema,
+  DEFAULT_STATE_PAGE,
+  STATE_FAMILIES,
+  StateFamilyPageSchema,
+  StateFamilyParamsSchema,
+  StateFamilyQuerySchema,
+  StateQuerySchema,
+  StateSchema,
+  type MerchantSnapshot,
+  type StateFamily,
+  type StateFamilyPage
+} from '../../api/control/schemas.js'
 import { v2Snapshot } from './v2-state.js'
 
+/** One family's records, oldest first, and how each is shown. */
+function familyOf(
+  state: MerchantState,
+  schedules: ScheduleBook,
+  family: StateFamily
+  // biome-ignore lint/suspicious/noExplicitAny: each family renders its own record type; the switch pairs them
+): { total: number; records: Iterable<unknown>; render: (r: any) => unknown } {
+  switch (family) {
+    case 'billing_keys':
+      return { total: state.billingKeys.size, records: state.billingKeys.values(), render: renderCustomer }
+    case 'payments':
+      return { total: state.payments.size, records: state.payments.values(), render: renderPayment }
+    case 'prepares':
+      return {
+        total: state.prepares.size,
+        records: state.prepares.values(),
+        render: (p: { merchant_uid: string; amount: number; currency: string | null }) => ({
+          merchant_uid: p.merchant_uid,
+          amount: p.amount,
+          currency: p.currency
+        })
+      }
+    case 'schedules':
+      return { total: schedules.all().length, records: schedules.all(), render: (r) => renderSchedule(state, r) }
+  }
+}
+
+/** `limit` records from `offset` on, rendered, and the cursor after them (null at the end). */
+function page(
+  state: MerchantState,
+  schedules: ScheduleBook,
+  family: StateFamily,
+  offset: number,
+  limit: number
+): { total: number; items: unknown[]; next: string | null } {
+  const { total, records, render } = familyOf(state, schedules, family)
+  const items: unknown[] = []
+  let i = 0
+  for (const record of records) {
+    if (i >= offset + limit) break
+    if (i >= offset) items.push(render(record))
+    i++
+  }
+  const end = offset + items.length
+  return { total, items, next: end < total ? String(end) : null }
+}
+
 /** One merchant as the state API shows it: keys masked as the i'mport API shows them, never a card number. */
-export function snapshot(state: MerchantState, _config: ResolvedConfig, schedules: ScheduleBook): MerchantSnapshot {
+export function snapshot(state: MerchantState, _config: ResolvedConfig, schedules: ScheduleBook, limit = Number.MAX_SAFE_INTEGER): MerchantSnapshot {
+  const pages = Object.fromEntries(STATE_FAMILIES.map((f) => [f, page(state, schedules, f, 0, limit)])) as Record<
+    StateFamily,
+    ReturnType<typeof page>
+  >
   return {
     imp_key: state.merchant.imp_key,
     name: state.merchant.name,
     open: isOpenMerchant(state),
     clock: clockView(state.clock, state),
     token: state.token ? { expired_at: state.token.expired_at } : null,
-    billing_keys: [...state.billingKeys.values()].map(renderCustomer),
-    payments: [...state.payments.values()].map(renderPayment),
-    prepares: [...state.prepares.values()].map((p) => ({ merchant_uid: p.merchant_uid, amount: p.amount, currency: p.currency })),
-    schedules: schedules.all().map((r) => renderSchedule(state, r))
+    billing_keys: pages.billing_keys.items as MerchantSnapshot['billing_keys'],
+    payments: pages.payments.items as MerchantSnapshot['payments'],
+    prepares: pages.prepares.items as MerchantSnapshot['prepares'],
+    schedules: pages.schedules.items as MerchantSnapshot['schedules'],
+    counts: {
+      billing_keys: pages.billing_keys.total,
+      payments: pages.payments.total,
+      prepares: pages.prepares.total,
+      schedules: pages.schedules.total
+    },
+    next: {
+      billing_keys: pages.billing_keys.next,
+      payments: pages.payments.next,
+      prepares: pages.prepares.next,
+      schedules: pages.schedules.next
+    }
   }
 }
 
 const state: FastifyPluginAsync = async (app) => {
   const { store, config } = app.mock
+  const merchantOf = (impKey: string) => {
+    const one = store.merchantByKey(impKey)
+    if (!one) throw controlErrors.unknownMerchant(impKey)
+    return one
+  }
 
   app.get(
     '/state',
     {
       schema: {
         tags: ['state'],
-        summary: 'Billing keys (masked), payments, prepared amounts and schedules of every merchant, or of one',
-        querystring: ImpKeyQuerySchema,
+        summary:
+          'Every merchant (or one): counts per family and the first page of its billing keys (masked), payments, prepared amounts and schedules',
+        querystring: StateQuerySchema,
         response: { 200: StateSchema, 404: ControlErrorSchema }
       }
     },
     async (request, reply) => {
-      const { imp_key: impKey } = request.query as { imp_key?: string }
-      let merchants: MerchantState[]
-      if (impKey === undefined) {
-        merchants = [...store.allMerchants()]
-      } else {
-        const one = store.merchantByKey(impKey)
-        if (!one) throw controlErrors.unknownMerchant(impKey)
-        merchants = [one]
-      }
-      const v1 = merchants.map((m) => snapshot(m, config, app.schedules.book(m)))
+      const { imp_key: impKey, limit = DEFAULT_STATE_PAGE } = request.query as { imp_key?: string; limit?: number }
+      const merchants = impKey === undefined ? [...store.allMerchants()] : [merchantOf(impKey)]
+      const v1 = merchants.map((m) => snapshot(m, config, app.schedules.book(m), limit))
       if (impKey !== undefined) return sendJson(reply, 200, { merchants: v1 })
       return sendJson(reply, 200, { merchants: v1, v2_merchants: [...store.v2.all()].map(v2Snapshot) })
+    }
+  )
+
+  app.get(
+    '/state/:family',
+    {
+      schema: {
+        tags: ['state'],
+        summary: "One page of one merchant's records of a family, from a cursor",
+        params: StateFamilyParamsSchema,
+        querystring: StateFamilyQuerySchema,
+        response: { 200: StateFamilyPageSchema, 404: ControlErrorSchema }
+      }
+    },
+    async (request, reply) => {
+      const { family } = request.params as { family: StateFamily }
+      const { imp_key: impKey, cursor, limit = DEFAULT_STATE_PAGE } = request.query as { imp_key: string; cursor?: string; limit?: number }
+      const merchant = merchantOf(impKey)
+      const { total, items, next } = page(merchant, app.schedules.book(merchant), family, Number(cursor ?? 0), limit)
+      const answer: StateFamilyPage = { imp_key: impKey, family, total, items, next }
+      return sendJson(reply, 200, answer)
     }
   )
 }

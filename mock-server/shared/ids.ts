@@ -2,6 +2,7 @@
  * Seedable identifiers. Each merchant draws from its own stream, seeded from the server seed and
  * its imp_key, so a merchant's ids do not depend on what other merchants (other CI shards) do.
  */
+import { createHmac } from 'node:crypto'
 import { joinFlat } from './flat-strings.js'
 
 /** cyrb128: turns a string into four 32-bit seeds (public-domain hash by bryc). */
@@ -86,7 +87,7 @@ export class IdGenerator {
   private stampSeconds = Number.NaN
   private stamp = ''
 
-  constructor(seed: string) {
+  constructor(private readonly seed: string) {
     this.random = new Random(seed)
   }
 
@@ -95,9 +96,25 @@ export class IdGenerator {
     return joinFlat(prefix, this.random.digits(12))
   }
 
-  /** A 40-character lowercase hex access token. */
-  accessToken(): string {
-    return this.random.hex(40)
+  /**
+   * A 40-character lowercase hex access token: `credential(secret)`.
+   */
+  accessToken(secret: string): string {
+    return this.credential(secret)
+  }
+
+  /**
+   * The rule for every credential the simulator hands out (V1 access tokens, V2 tokens alike):
+   * HMAC-SHA256 keyed by the merchant's secret over this stream's seed (server seed and key) and
+   * the stream's next 40 hex characters, as 40 hex characters. The seed is printed at start and
+   * imp_keys are not secret, so a generator of those alone would let anyone compute another
+   * merchant's token; with the secret as the key, nothing short of the secret gives it, while the
+   * same seed, key and secret still give the same tokens in the same order (tests stay
+   * reproducible). Drawing from the stream also keeps every later id where it was.
+   */
+  credential(secret: string): string {
+    const draw = this.random.hex(40)
+    return createHmac('sha256', secret).update(`${this.seed}\n${draw}`).digest('hex').slice(0, 40)
   }
 
   /** An 8-digit card approval number. */

@@ -315,6 +315,13 @@ export const ROUTES: readonly RouteEntry[] = [
     request: (f) => ({ query: { imp_key: f.imp_key } })
   },
   {
+    method: 'GET',
+    route: '/__mock/state/:family',
+    area: 'control',
+    writes: false,
+    request: (f) => ({ params: { family: 'payments' }, query: { imp_key: f.imp_key } })
+  },
+  {
     method: 'POST',
     route: '/__mock/faults',
     area: 'control',

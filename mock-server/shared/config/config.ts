@@ -16,6 +16,9 @@ import { V2MerchantSchema, resolveV2Merchants, type V2MerchantConfig } from './v
 
 /** The public key pair from i'mport's own documentation and client READMEs; not a secret. */
 
+/** How long a request may take to arrive, headers and body, before it is refused with 408. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+
 /** The seed `buildApp` uses when none is given, so tests get the same ids on every run. */
 export const DEFAULT_SEED = 'iamport-mock'
 
@@ -90,7 +93,16 @@ export const ConfigSchema = Type.Object(
     default_v2_merchant: Type.Optional(Type.Boolean({ description: 'serve the documented PortOne V2 test secret and store as well (default true)' })),
     v2_merchants: Type.Optional(Type.Array(V2MerchantSchema, { description: 'PortOne V2 API secrets and their stores' })),
     fidelity: Type.Optional(FidelitySchema),
-    body_limit: Type.Optional(Type.Integer({ minimum: 1024, description: 'largest accepted request body in bytes' })),
+    body_limit: Type.Optional(Type.Integer({ minimum: 1024, description: 'largest accepted request body in bytes, whatever its content type' })),
+    request_timeout_ms: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description: `a request whose headers and body have not all arrived in this time is answered 408 and closed (default ${DEFAULT_REQUEST_TIMEOUT_MS}; 0 = no limit)`
+      })
+    ),
+    connection_timeout_ms: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'a connection idle this long is closed (default 0 = kept until keep-alive ends it)' })
+    ),
     accept_any_key: Type.Optional(
       Type.Boolean({ description: 'any imp_key/imp_secret pair becomes its own merchant at its first getToken (default false)' })
     ),
@@ -100,6 +112,16 @@ export const ConfigSchema = Type.Object(
           enabled: Type.Optional(Type.Boolean({ description: 'serve the control API under /__mock (default true; health is always served)' })),
           token: Type.Optional(
             Type.String({ minLength: 1, description: 'require X-Mock-Control-Token (or Authorization: Bearer) on the control API' })
+          ),
+          allowed_origins: Type.Optional(
+            Type.Array(Type.String({ minLength: 1 }), {
+              description: 'web origins (e.g. http://localhost:3000) whose pages may call the control API; its own origin always may'
+            })
+          ),
+          allowed_hosts: Type.Optional(
+            Type.Array(Type.String({ minLength: 1 }), {
+              description: 'Host names the control API answers to besides loopback names, IP addresses and the bound --host'
+            })
           )
         },
         { additionalProperties: false }
@@ -149,6 +171,15 @@ export interface MerchantConfig {
   readonly webhook_retry: boolean
 }
 
+export interface ControlOptions {
+  readonly enabled: boolean
+  readonly token: string | null
+  /** Origins (scheme://host[:port], lower case) allowed besides the simulator's own. */
+  readonly allowed_origins: readonly string[]
+  /** Host names (lower case, no port) answered besides loopback names, IP literals and the bound host. */
+  readonly allowed_hosts: readonly string[]
+}
+
 export interface FidelityOptions {
   readonly unknown_customer_http_status: 200 | 404
   readonly get_token_missing_params_status: 200 | 400
@@ -183,9 +214,13 @@ export interface ResolvedConfig {
   readonly v2_merchants: readonly V2MerchantConfig[]
   readonly fidelity: FidelityOptions
   readonly body_limit: number
+  /** Headers and body must have arrived within this many ms (0 = no limit). */
+  readonly request_timeout_ms: number
+  /** An idle connection is closed after this many ms (0 = never). */
+  readonly connection_timeout_ms: number
   /** Unknown imp_key/imp_secret pairs become merchants at their first getToken. */
   readonly accept_any_key: boolean
-  readonly control: { readonly enabled: boolean; readonly token: string | null }
+  readonly control: ControlOptions
   readonly journal_size: number
   /** Validated fault rules from the config file. */
   readonly faults: readonly FaultRuleInput[]
@@ -339,14 +374,26 @@ export function resolveConfig(input: unknown = {}, overrides: SeedOptions = {}):
     v2_merchants: v2.merchants,
     fidelity: { ...DEFAULT_FIDELITY, ...config.fidelity },
     body_limit: config.body_limit ?? 1024 * 1024,
+    request_timeout_ms: config.request_timeout_ms ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    connection_timeout_ms: config.connection_timeout_ms ?? 0,
     accept_any_key: config.accept_any_key ?? false,
-    control: { enabled: config.control?.enabled ?? true, token: config.control?.token ?? null },
+    control: {
+      enabled: config.control?.enabled ?? true,
+      token: config.control?.token ?? null,
+      allowed_origins: (config.control?.allowed_origins ?? []).map(normaliseOrigin),
+      allowed_hosts: (config.control?.allowed_hosts ?? []).map((h) => h.toLowerCase())
+    },
     journal_size: config.journal_size ?? DEFAULT_JOURNAL_SIZE,
     faults,
     webhooks: { ...DEFAULT_WEBHOOKS, ...config.webhooks },
     schedules: { ...DEFAULT_SCHEDULES, ...config.schedules },
     hints: config.hints ?? true
   }
+}
+
+/** `HTTP://Example.com:3000/` → `http://example.com:3000`: how browsers write an Origin header. */
+export function normaliseOrigin(origin: string): string {
+  return origin.trim().replace(/\/+$/, '').toLowerCase()
 }
 
 function describeParams(params: unknown): string {

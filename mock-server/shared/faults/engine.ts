@@ -81,7 +81,19 @@ function canonicalJson(value: unknown): string {
 export interface FaultDecision {
   readonly ruleId: string
   readonly action: FaultAction
+  /**
+   * A decline found before the charge (`defer-decline`): nothing was drawn or used up yet; the
+   * charge asks again (`decline-only`) at the point the real API would call the PG.
+   */
+  readonly deferred?: true
 }
+
+/**
+ * Which rules a decision considers: `all`; `defer-decline`, before the route runs, where a rule
+ * whose step is a decline is reported as deferred and left untouched; `decline-only`, at the
+ * charge, where only decline steps act.
+ */
+export type DecisionMode = 'all' | 'defer-decline' | 'decline-only'
 
 export class FaultEngine {
   private rules: ActiveRule[] = []
@@ -135,13 +147,16 @@ export class FaultEngine {
    * What happens to this request: the first rule that matches, applies to the route and fires
    * acts on it (and uses up one of its times). Null when no rule does.
    */
-  decide(facts: RequestFacts): FaultDecision | null {
+  decide(facts: RequestFacts, mode: DecisionMode = 'all'): FaultDecision | null {
     for (const rule of this.rules) {
       if (!matches(rule.match, facts)) continue
       const action = rule.currentStep()
       // A decline only means something on a charge, a delay or a drop only on an HTTP call; other
       // calls go by untouched.
       if (!actsOn(facts.kind, action.type, facts.path === SCHEDULED_RUN || facts.path === PAYMENT_WINDOW)) continue
+      if (mode === 'decline-only' && action.type !== 'decline') continue
+      // A request refused after this point (already paid, unknown customer) must leave it armed.
+      if (mode === 'defer-decline' && action.type === 'decline') return { ruleId: rule.id, action, deferred: true }
       if (!rule.fires()) continue
       rule.hits++
       if (rule.remaining === 0) this.remove(rule.id)

@@ -9,6 +9,7 @@
  */
 import fp from 'fastify-plugin'
 import type { Socket } from 'node:net'
+import type { ServerResponse } from 'node:http'
 import { errors, type CatalogueError } from '../../../api/v1/catalogue.js'
 
 /** nginx's default `large_client_header_buffers` size: the longest request line it reads. */
@@ -60,11 +61,28 @@ export function rawEnvelopeResponse(error: CatalogueError, reason: string): stri
 /**
  * Fastify's `clientErrorHandler`: Node could not read the request (headers over `maxHeaderSize`,
  * a broken request line). Fastify's default would answer with its own `{ statusCode, error }` body;
- * this answers the envelope: 431 for oversized headers, 400 for anything else unreadable.
+ * this answers the envelope: 431 for oversized headers, 400 for anything else unreadable, unless a
+ * request on the connection is still being answered.
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || !socket.writable) {
     socket.destroy()
+    return
+  }
+  // Unreadable bytes after a complete request on the same connection: that request is running and
+  // is answered with its own result; a 400 written now would reach the client as its answer. So
+  // the connection closes once that answer is out, with nothing more written.
+  // (A request timeout is different: that request has not all arrived, so it has not run; it is
+  // answered 408 now.)
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage
+  if (inFlight && error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && inFlight.headersSent) {
+    socket.destroy()
+    return
+  }
+  if (inFlight && !inFlight.writableFinished && error.code !== 'ERR_HTTP_REQUEST_TIMEOUT') {
+    const close = () => socket.end()
+    inFlight.once('finish', close)
+    inFlight.once('close', close)
     return
   }
   const answer =

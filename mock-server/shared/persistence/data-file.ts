@@ -18,11 +18,28 @@
  * Each line is written with one synchronous write(2) before the request that caused it is
  * answered, so a simulator killed at any moment (kill -9) has every answered change in the file;
  * with `fsync: 'always'` each write is also flushed to the disk (survives a power cut).
- * A last line cut short by a kill was never answered and is dropped on load; a bad line anywhere
- * else stops the start, since skipping it would silently lose data.
+ * A last line cut short by a kill was never answered: it is left out of the store and its bytes
+ * kept in `FILE.torn`. A bad line anywhere else (not JSON, an unknown type, a record that fails
+ * its schema) stops the start with its line number, before the file is rewritten, since skipping
+ * it would silently lose data.
  */
-import { closeSync, existsSync, fdatasyncSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync
+} from 'node:fs'
 import { dirname } from 'node:path'
+import { lineProblem } from './line-schemas.js'
 
 export const FORMAT = 'iamport-mock-data'
 export const VERSION = 1
@@ -54,32 +71,67 @@ export class DataFileError extends Error {
   override readonly name = 'DataFileError'
 }
 
-/** Reads every line of a data file (none when it does not exist yet). */
-export function readDataFile(path: string): { lines: DataLine[]; droppedTail: boolean } {
-  if (!existsSync(path)) return { lines: [], droppedTail: false }
-  const text = readFileSync(path, 'utf8')
+/** Lines read from a data file, with the line number each came from (1-based). */
+export interface ReadResult {
+  lines: DataLine[]
+  lineNumbers: number[]
+  droppedTail: boolean
+  /** The bytes of a last line cut short by a kill (never answered); kept aside, never lost. */
+  tail: string
+}
+
+const refuse = (path: string, lineNumber: number, problem: string) =>
+  new DataFileError(`${path}:${lineNumber}: ${problem}; the file was left as it is (fix or move it away to start empty)`)
+
+/**
+ * Reads every line of a data file (none when it does not exist yet). Each line is parsed and
+ * checked against its type's schema before anything is loaded: any damaged line refuses the
+ * start with its line number, and nothing is rewritten.
+ */
+export function readDataFile(path: string): ReadResult {
+  if (!existsSync(path)) return { lines: [], lineNumbers: [], droppedTail: false, tail: '' }
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    const why = code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (err as Error).message
+    throw new DataFileError(`${path}: cannot read the data file: ${why}`)
+  }
   const raw = text.split('\n')
   // Every complete line ends with a newline: what follows the last one is a write cut short.
   const complete = raw.slice(0, -1)
-  const droppedTail = raw.at(-1) !== ''
+  const tail = raw.at(-1) ?? ''
   const lines: DataLine[] = []
+  const lineNumbers: number[] = []
   complete.forEach((line, i) => {
     if (line === '') return
-    let parsed: DataLine
+    let parsed: unknown
     try {
-      parsed = JSON.parse(line) as DataLine
+      parsed = JSON.parse(line)
     } catch {
-      throw new DataFileError(`${path}:${i + 1}: not a JSON line; the file is damaged (move it away to start empty)`)
+      throw refuse(path, i + 1, 'not a JSON line')
     }
-    if (i === 0 && (parsed.t !== 'header' || parsed.format !== FORMAT)) {
+    const problem = lineProblem(parsed)
+    if (i === 0 && (problem !== null || (parsed as DataLine).t !== 'header' || (parsed as { format?: unknown }).format !== FORMAT)) {
       throw new DataFileError(`${path}: not an iamport-mock data file (first line: ${line.slice(0, 80)})`)
     }
-    if (parsed.t === 'header' && parsed.version !== VERSION) {
-      throw new DataFileError(`${path}: data file version ${parsed.version}, this simulator reads version ${VERSION}`)
+    if (problem !== null) throw refuse(path, i + 1, problem)
+    const checked = parsed as DataLine
+    if (checked.t === 'header' && checked.version !== VERSION) {
+      throw new DataFileError(`${path}: data file version ${checked.version}, this simulator reads version ${VERSION}`)
     }
-    lines.push(parsed)
+    lines.push(checked)
+    lineNumbers.push(i + 1)
   })
-  return { lines, droppedTail }
+  return { lines, lineNumbers, droppedTail: tail !== '', tail }
+}
+
+/** Keeps the bytes of a torn last line in `FILE.torn` before the start-up rewrite leaves them out. */
+export function keepTornTail(path: string, tail: string): string {
+  const aside = `${path}.torn`
+  appendFileSync(aside, `${tail}\n`, { mode: 0o600 })
+  return aside
 }
 
 /** Replaces the file with `lines` atomically: a temporary file, flushed, renamed over it. */
@@ -103,24 +155,56 @@ export function rewriteDataFile(path: string, lines: readonly DataLine[]): void 
   }
 }
 
+/** `fs.writeSync`'s shape; tests inject one that fails (ENOSPC, EIO, EBADF). */
+export type WriteFn = (fd: number, buffer: Buffer, offset: number) => number
+
+/** An append that did not reach the file; the change it carried must not be made. */
+export class DataWriteError extends Error {
+  override readonly name = 'DataWriteError'
+  constructor(
+    readonly file: string,
+    override readonly cause: Error
+  ) {
+    super(`cannot write to ${file}: ${cause.message}`)
+  }
+}
+
 /** The open file changes are appended to. */
 export class DataFileWriter {
   private fd: number | null
+  /** The file's length after the last whole line: a failed append is cut back to it. */
+  private size: number
 
   constructor(
     readonly path: string,
-    private readonly fsync: FsyncPolicy
+    private readonly fsync: FsyncPolicy,
+    private readonly write: WriteFn = (fd, buffer, offset) => writeSync(fd, buffer, offset)
   ) {
     this.fd = openSync(path, 'a', 0o600)
+    this.size = fstatSync(this.fd).size
   }
 
-  /** Writes one line and returns once the kernel has it (and the disk, with fsync 'always'). */
+  /**
+   * Writes one line and returns once the kernel has it (and the disk, with fsync 'always').
+   * Throws `DataWriteError` when it could not; what it wrote of the line is cut off again, so the
+   * file never holds half a line followed by later ones.
+   */
   append(line: DataLine): void {
-    if (this.fd === null) throw new DataFileError(`${this.path} is closed`)
+    if (this.fd === null) throw new DataWriteError(this.path, new Error('the data file is closed'))
     const bytes = Buffer.from(`${JSON.stringify(line)}\n`)
-    let written = 0
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written)
-    if (this.fsync === 'always') fdatasyncSync(this.fd)
+    try {
+      let written = 0
+      while (written < bytes.length) written += this.write(this.fd, bytes, written)
+      if (this.fsync === 'always') fdatasyncSync(this.fd)
+    } catch (err) {
+      try {
+        ftruncateSync(this.fd, this.size)
+      } catch {
+        // The line's bytes stay; the next start reads up to them and refuses with their line number.
+      }
+      throw new DataWriteError(this.path, err as Error)
+    }
+    this.size += bytes.length
   }
 
   close(): void {
@@ -147,7 +231,9 @@ export function lockDataFile(path: string): () => void {
         }
       }
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new DataFileError(`${path}: cannot create the lock file ${lock}: ${(err as Error).message}`)
+      }
       const owner = Number(readFileSync(lock, 'utf8'))
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
         throw new DataFileError(`${path} is in use by another simulator (pid ${owner}; lock file ${lock})`)

@@ -147,7 +147,9 @@ describe('--data FILE', () => {
 
   it('refuses to start on a damaged file or a file of another kind, naming it', async () => {
     writeFileSync(file, '{"t":"header","format":"iamport-mock-data","version":1}\nnot json\n{"t":"reset","k":"x"}\n')
-    await expect(start()).rejects.toThrow(new DataFileError(`${file}:2: not a JSON line; the file is damaged (move it away to start empty)`))
+    await expect(start()).rejects.toThrow(
+      new DataFileError(`${file}:2: not a JSON line; the file was left as it is (fix or move it away to start empty)`)
+    )
     writeFileSync(file, 'hello\n')
     await expect(start()).rejects.toThrow(DataFileError)
     writeFileSync(file, '{"t":"header","format":"iamport-mock-data","version":99}\n')

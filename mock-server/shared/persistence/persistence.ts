@@ -22,7 +22,17 @@ import type { Store } from '../store/store.js'
 import type { ScheduleBook } from '../schedules/book.js'
 import type { ScheduleRecord } from '../store/schedule-records.js'
 import { FAMILY_NAMES, type FamilyName } from '../store/family-records.js'
-import { DataFileError, DataFileWriter, lockDataFile, readDataFile, rewriteDataFile, type DataLine, type FsyncPolicy } from './data-file.js'
+import {
+  DataFileError,
+  DataFileWriter,
+  keepTornTail,
+  lockDataFile,
+  readDataFile,
+  rewriteDataFile,
+  type DataLine,
+  type FsyncPolicy,
+  type WriteFn
+} from './data-file.js'
 import { collapseV2, compactedV2, loadV2, v2LineFor } from './v2-lines.js'
 
 export interface PersistenceOptions {
@@ -30,6 +40,10 @@ export interface PersistenceOptions {
   file: string
   /** `off` (default): each change is written before the answer (survives kill -9); `always`: also fsync'd (survives a power cut). */
   fsync?: FsyncPolicy
+  /** Replaces `fs.writeSync` for appends (tests make it fail). */
+  write?: WriteFn
+  /** Where the one line about a failed write goes (stderr by default). */
+  warn?: (line: string) => void
 }
 
 /** One merchant's records as the file holds them, latest version of each. */
@@ -51,7 +65,7 @@ interface MerchantModel {
 declare module 'fastify' {
   interface FastifyInstance {
     /** The data file and what was loaded from it at start; null without `--data`. */
-    dataFile: { readonly file: string; readonly loaded: LoadReport } | null
+    dataFile: { readonly file: string; readonly loaded: LoadReport; readonly persistence: Persistence } | null
   }
 }
 
@@ -62,8 +76,10 @@ export interface LoadReport {
   schedules: number
   /** Data of merchants this start does not know (kept in the file, not served). */
   unknown_merchants: string[]
-  /** A last line cut short by a kill was dropped. */
+  /** A last line cut short by a kill was left out (its bytes are in `torn_file`). */
   dropped_tail: boolean
+  /** Where the bytes of that line were kept; null when there was none. */
+  torn_file: string | null
 }
 
 export class Persistence {
@@ -76,22 +92,47 @@ export class Persistence {
 
   constructor(private readonly options: PersistenceOptions) {}
 
-  /** The store's observer: one line per change. */
+  /** Why the last append failed; null while writes succeed (`/__mock/health` reports it). */
+  private failure: string | null = null
+
+  /**
+   * The store's observer: one line per change, written before the change is made. A failed
+   * write throws `DataWriteError` (the store then leaves the change unmade and the request
+   * answers the transient error); stderr is told once, and again only after a write succeeded.
+   */
   readonly observer: StateObserver = (merchant, change) => {
     if (this.loading || this.writer === null) return
     const line = lineFor(merchant, change)
-    if (line) this.writer.append(line)
+    if (!line) return
+    try {
+      this.writer.append(line)
+    } catch (err) {
+      if (this.failure === null) {
+        this.failure = (err as Error).message
+        const warn = this.options.warn ?? ((text: string) => void process.stderr.write(text))
+        warn(`iamport-mock: ${this.failure}; changes are refused (answered as a transient error) until a write succeeds\n`)
+      }
+      throw err
+    }
+    this.failure = null
+  }
+
+  /** Null while the data file takes every write; the reason of the last failed write otherwise. */
+  get degraded(): string | null {
+    return this.failure
   }
 
   /** Reads, compacts and loads the file into `store`, then opens it for appending. */
   open(store: Store, config: ResolvedConfig): LoadReport {
-    this.unlock = lockDataFile(this.options.file)
+    const file = this.options.file
+    this.unlock = lockDataFile(file)
     try {
-      const { lines, droppedTail } = readDataFile(this.options.file)
+      const { lines, lineNumbers, droppedTail, tail } = readDataFile(file)
+      const lineOf = new Map<DataLine, number>(lines.map((l, i) => [l, lineNumbers[i]!]))
       const model = collapse(lines)
+      // Loaded before the rewrite: a record the store refuses stops the start with the file untouched.
       const v2Model = collapseV2(lines)
-      rewriteDataFile(this.options.file, [...compacted(model), ...compactedV2(v2Model)])
-      const report = this.load(store, config, model)
+      const report = this.load(store, config, model, (line) => lineOf.get(line) ?? 0)
       this.loading = true
       let v2
       try {
@@ -99,21 +140,26 @@ export class Persistence {
       } finally {
         this.loading = false
       }
+      const torn = droppedTail ? keepTornTail(file, tail) : null
+      rewriteDataFile(file, [...compacted(model), ...compactedV2(v2Model)])
+      this.writer = new DataFileWriter(file, this.options.fsync ?? 'off', this.options.write)
       store.v2.observer = (merchant, change) => {
         if (!this.loading) this.writer?.append(v2LineFor(merchant, change))
       }
-      this.writer = new DataFileWriter(this.options.file, this.options.fsync ?? 'off')
       return {
         ...report,
         payments: report.payments + v2.payments,
         billing_keys: report.billing_keys + v2.billing_keys,
         schedules: report.schedules + v2.schedules,
         unknown_merchants: [...report.unknown_merchants, ...v2.unknown],
-        dropped_tail: droppedTail
+        dropped_tail: droppedTail,
+        torn_file: torn
       }
     } catch (err) {
       this.close()
-      throw err
+      if (err instanceof DataFileError) throw err
+      // A file system failure (no space for the rewrite, a read-only directory): one line, no stack.
+      throw new DataFileError(`${file}: ${(err as Error).message}`)
     }
   }
 
@@ -157,9 +203,15 @@ export class Persistence {
     this.unlock = null
   }
 
-  private load(store: Store, config: ResolvedConfig, model: Map<string, MerchantModel>): Omit<LoadReport, 'dropped_tail'> {
+  private load(
+    store: Store,
+    config: ResolvedConfig,
+    model: Map<string, MerchantModel>,
+    lineOf: (line: DataLine) => number
+  ): Omit<LoadReport, 'dropped_tail' | 'torn_file'> {
     const report = { merchants: 0, payments: 0, billing_keys: 0, schedules: 0, unknown_merchants: [] as string[] }
     this.loading = true
+    let current: DataLine | null = null
     try {
       for (const [impKey, m] of model) {
         let state = m.settings === null ? store.merchantByKey(impKey) : this.merchantFromSettings(store, impKey, m.settings)
@@ -172,16 +224,22 @@ export class Persistence {
         }
         report.merchants++
         for (const key of m.keys.values()) {
+          current = key
           state.saveBillingKey(key.r as unknown as BillingKeyRecord)
           report.billing_keys++
         }
         for (const payment of m.payments.values()) {
+          current = payment
           state.insertPayment(Object.assign(Object.create(PaymentRecord.prototype) as PaymentRecord, payment.r))
           report.payments++
         }
-        for (const prepare of m.prepares.values()) state.savePrepare(prepare.r as unknown as PrepareRecord)
+        for (const prepare of m.prepares.values()) {
+          current = prepare
+          state.savePrepare(prepare.r as unknown as PrepareRecord)
+        }
         for (const line of m.families.values()) {
           if (line.r !== null && (FAMILY_NAMES as readonly string[]).includes(line.f)) {
+            current = line
             state.saveFamilyRecord(line.f as FamilyName, line.id, line.r as never)
           }
         }
@@ -189,10 +247,14 @@ export class Persistence {
         if (schedules.length > 0) this.pendingSchedules.push({ impKey, records: schedules })
         report.schedules += schedules.length
         if (m.token) {
+          current = m.token
           state.setToken({ ...m.token.r })
           store.indexToken(state, null)
         }
       }
+    } catch (err) {
+      const where = current ? `${this.options.file}:${lineOf(current)}` : this.options.file
+      throw new DataFileError(`${where}: ${current?.t ?? 'a'} record could not be loaded (${(err as Error).message}); the file was left as it is`)
     } finally {
       this.loading = false
     }

@@ -14,7 +14,7 @@ export class ScheduleBook {
   private seq = 0
 
   /** `onSave` is told about every record registered or changed (the merchant's state observer: persistence). */
-  constructor(private readonly onSave: ((record: ScheduleRecord) => void) | null = null) {}
+  constructor(private readonly onSave: ((record: ScheduleRecord, undo?: () => void) => void) | null = null) {}
   /** Every record, in registration order. */
   private readonly records: ScheduleRecord[] = []
   /** The live record of each merchant_uid (a revoked one is replaced when the uid is scheduled again). */
@@ -29,6 +29,8 @@ export class ScheduleBook {
   }
 
   insert(record: ScheduleRecord): void {
+    // Told first: a record the data file could not take is not registered.
+    this.onSave?.(record)
     // A record loaded from a data file keeps its number; new ones are numbered after it.
     if (record.seq > this.seq) this.seq = record.seq
     this.records.push(record)
@@ -37,12 +39,19 @@ export class ScheduleBook {
     if (list) list.push(record)
     else this.byCustomerUid.set(record.customer_uid, [record])
     if (record.schedule_status === 'scheduled') this.enqueue(record)
-    this.onSave?.(record)
   }
 
-  /** Call after changing a record in place (revoked, moved, rescheduled, run). */
-  save(record: ScheduleRecord): void {
-    this.onSave?.(record)
+  /**
+   * Call after changing a record in place (revoked, moved, rescheduled, run), with the copy taken
+   * before (`snapshotSchedule`): if the save fails, the record and its place in the queue go back.
+   */
+  save(record: ScheduleRecord, before?: ScheduleRecord): void {
+    this.onSave?.(record, () => {
+      if (!before) return
+      Object.assign(record, before)
+      if (record.schedule_status === 'scheduled') this.enqueue(record)
+      else this.dequeue(record)
+    })
   }
 
   get(merchantUid: string): ScheduleRecord | undefined {
@@ -96,4 +105,9 @@ export class ScheduleBook {
     this.byCustomerUid.clear()
     this.queue.length = 0
   }
+}
+
+/** A copy of a record's fields to put back if saving a change to it fails. */
+export function snapshotSchedule(record: ScheduleRecord): ScheduleRecord {
+  return { ...record, attempts: [...record.attempts] }
 }

@@ -14,7 +14,7 @@ import { emitCharge, type EventBus } from '../store/events.js'
 import type { MerchantState } from '../store/merchant-state.js'
 import type { PaymentRecord } from '../store/records.js'
 import type { Store } from '../store/store.js'
-import { ScheduleBook } from './book.js'
+import { ScheduleBook, snapshotSchedule } from './book.js'
 import type { ScheduleRecord } from '../store/schedule-records.js'
 
 /** Other work that runs on the simulator's clock after the schedules (the webhook outbox). */
@@ -25,8 +25,11 @@ export interface DueWork {
   settle(timeoutMs: number, merchant: MerchantState | null): Promise<boolean>
 }
 
-/** Whether a fault rule declines this run, and with which fail_reason. */
+/** Whether a fault rule declines this run, and with which fail_reason (asked at the charge, not before). */
 export type DeclineRule = (merchant: MerchantState, record: ScheduleRecord) => string | null
+
+/** The run's decline, asked once its charge reaches the point the real API calls the PG. */
+export type PgDecline = () => string | null
 
 /**
  * One run of a schedule: the charge the API makes on the merchant's behalf (the V1 wing's
@@ -35,7 +38,7 @@ export type DeclineRule = (merchant: MerchantState, record: ScheduleRecord) => s
 export type ScheduleRunner = (
   merchant: MerchantState,
   record: ScheduleRecord,
-  options: { declineReason: string | null; onBug: (err: unknown) => void }
+  options: { decline: PgDecline; onBug: (err: unknown) => void }
 ) => PaymentRecord
 
 export interface SchedulerOptions {
@@ -70,7 +73,7 @@ export class Scheduler {
   book(merchant: MerchantState): ScheduleBook {
     let book = this.books.get(merchant)
     if (!book) {
-      book = new ScheduleBook((record) => merchant.saveSchedule(record))
+      book = new ScheduleBook((record, undo) => merchant.saveSchedule(record, undo))
       this.books.set(merchant, book)
     }
     return book
@@ -78,14 +81,15 @@ export class Scheduler {
 
   /**
    * Runs one schedule now (a due one, or a retry) and tells the event bus about the payment.
-   * `decided` carries the fault decision already taken for a retry request; a due run asks the
-   * decline rule itself.
+   * `decided` carries the retry request's own decline (preset or pending rule); a due run asks the
+   * decline rule itself. Either is asked only when the charge reaches the PG.
    */
-  run(merchant: MerchantState, record: ScheduleRecord, decided?: { declineReason: string | null }): PaymentRecord {
+  run(merchant: MerchantState, record: ScheduleRecord, decided?: { decline: PgDecline }): PaymentRecord {
+    const before = snapshotSchedule(record)
     this.book(merchant).dequeue(record)
-    const declineReason = decided ? decided.declineReason : (this.declineRule?.(merchant, record) ?? null)
-    const payment = this.options.run(merchant, record, { declineReason, onBug: this.options.onError })
-    this.book(merchant).save(record)
+    const decline = decided ? decided.decline : () => this.declineRule?.(merchant, record) ?? null
+    const payment = this.options.run(merchant, record, { decline, onBug: this.options.onError })
+    this.book(merchant).save(record, before)
     emitCharge(this.options.events, merchant, payment)
     return payment
   }

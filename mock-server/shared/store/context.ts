@@ -23,8 +23,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The merchant the access token belongs to; set by the auth hook on every i'mport route. */
     merchant: MerchantState | null
-    /** Set by the fault engine: record this request's charge as `failed` with this reason. */
+    /** Set by a decline preset: record this request's charge as `failed` with this reason. */
     declineReason: string | null
+    /**
+     * Set by the fault plugin when a decline rule matches: the charge calls it at the point the
+     * real API would call the PG, which is when the rule is drawn and used up (a request refused
+     * before that leaves the rule armed). Returns the fail_reason, or null when the rule does not fire.
+     */
+    pendingDecline: (() => string | null) | null
   }
 }
 
@@ -33,6 +39,7 @@ export default fp<MockContext>(
     app.decorate('mock', context)
     app.decorateRequest('merchant', null)
     app.decorateRequest('declineReason', null)
+    app.decorateRequest('pendingDecline', null)
   },
   { name: 'mock-context', fastify: '5.x' }
 )

@@ -4,7 +4,10 @@
  * different keys never see each other's data.
  *
  * All writes go through the `save*`/`insert*`/`delete*` methods, which keep the indexes right and
- * tell an optional observer (persistence) what changed.
+ * tell an optional observer (persistence) what changed. The observer is told first and may throw
+ * (a data file write failed): then the change is not made, so memory never holds what the file
+ * does not. A change made in place before it is saved (`savePayment`, a schedule) comes with the
+ * `undo` that puts the record back.
  */
 import type { Clock } from '../clock.js'
 import { VirtualClock } from '../clock.js'
@@ -90,49 +93,59 @@ export class MerchantState {
   }
 
   setToken(record: TokenRecord): void {
+    this.observer?.(this, { kind: 'token', record })
     if (this.token !== null && this.token.access_token !== record.access_token) this.onTokenEnded?.(this.token, 'expired')
     this.token = record
-    this.observer?.(this, { kind: 'token', record })
   }
 
   saveBillingKey(record: BillingKeyRecord): void {
-    this.billingKeys.set(record.customer_uid, record)
     this.observer?.(this, { kind: 'billing_key', record })
+    this.billingKeys.set(record.customer_uid, record)
   }
 
   deleteBillingKey(customerUid: string): void {
-    this.billingKeys.delete(customerUid)
     this.observer?.(this, { kind: 'billing_key_deleted', customer_uid: customerUid })
+    this.billingKeys.delete(customerUid)
   }
 
   insertPayment(record: PaymentRecord): void {
+    this.observer?.(this, { kind: 'payment', record })
     this.payments.set(record.imp_uid, record)
     this.paymentsByMerchantUid.add(record.merchant_uid, record)
     if (record.customer_uid !== null) this.paymentsByCustomerUid.add(record.customer_uid, record)
-    this.observer?.(this, { kind: 'payment', record })
   }
 
-  /** Call after changing a stored payment in place (cancel). */
-  savePayment(record: PaymentRecord): void {
-    this.observer?.(this, { kind: 'payment', record })
+  /** Call after changing a stored payment in place (cancel), with what puts it back if the save fails. */
+  savePayment(record: PaymentRecord, undo: () => void = () => {}): void {
+    this.tell({ kind: 'payment', record }, undo)
   }
 
-  /** Call after registering or changing a schedule (the schedules engine's book holds it). */
-  saveSchedule(record: ScheduleRecord): void {
-    this.observer?.(this, { kind: 'schedule', record })
+  /** Call after registering or changing a schedule (the schedules engine's book holds it), with its undo. */
+  saveSchedule(record: ScheduleRecord, undo: () => void = () => {}): void {
+    this.tell({ kind: 'schedule', record }, undo)
   }
 
   savePrepare(record: PrepareRecord): void {
-    this.prepares.set(record.merchant_uid, record)
     this.observer?.(this, { kind: 'prepare', record })
+    this.prepares.set(record.merchant_uid, record)
+  }
+
+  private tell(change: StateChange, undo: () => void): void {
+    try {
+      this.observer?.(this, change)
+    } catch (err) {
+      undo()
+      throw err
+    }
   }
 
   /** Stores (or, with null, deletes) a family record and tells the observer. */
   saveFamilyRecord<F extends FamilyName>(family: F, id: string, record: (FamilyMaps[F] extends Map<string, infer R> ? R : never) | null): void {
+    // Written first: a failed write must leave memory as it was.
+    this.observer?.(this, { kind: 'family_record', family, id, record: record as object | null })
     const map = this.families[family] as Map<string, unknown>
     if (record === null) map.delete(id)
     else map.set(id, record)
-    this.observer?.(this, { kind: 'family_record', family, id, record: record as object | null })
   }
 
   /** The paid payment for a merchant_uid, if there is one. */
@@ -146,9 +159,10 @@ export class MerchantState {
    * the imp_uids of the forgotten payments are retired, so no id handed out before repeats.
    */
   reset(): void {
+    // Written first: a failed write must leave memory as it was (the observer throws).
+    this.observer?.(this, { kind: 'reset' })
     if (this.token !== null) this.onTokenEnded?.(this.token, 'reset')
-    if (this.replayIdsOnReset) this.ids = new IdGenerator(`${this.seed}:${this.merchant.imp_key}`)
-    else for (const id of this.payments.keys()) this.retiredImpUids.add(id)
+    if (!this.replayIdsOnReset) for (const id of this.payments.keys()) this.retiredImpUids.add(id)
     this.token = null
     this.billingKeys.clear()
     this.payments.clear()
@@ -157,6 +171,6 @@ export class MerchantState {
     this.prepares.clear()
     for (const map of Object.values(this.families)) (map as Map<string, unknown>).clear()
     this.clock.reset()
-    this.observer?.(this, { kind: 'reset' })
+    if (this.replayIdsOnReset) this.ids = new IdGenerator(`${this.seed}:${this.merchant.imp_key}`)
   }
 }

@@ -47,7 +47,13 @@ export class Store {
   addMerchant(merchant: MerchantConfig, origin: MerchantOrigin = 'open'): MerchantState {
     const state = this.register(merchant)
     state.origin = origin
-    this.observer?.(state, { kind: origin === 'control' ? 'merchant_settings' : 'merchant_added' })
+    try {
+      this.observer?.(state, { kind: origin === 'control' ? 'merchant_settings' : 'merchant_added' })
+    } catch (err) {
+      // The data file refused the merchant: it was never added.
+      this.merchants.delete(merchant.imp_key)
+      throw err
+    }
     return state
   }
 
@@ -79,6 +85,8 @@ export class Store {
   removeMerchant(impKey: string): boolean {
     const state = this.merchants.get(impKey)
     if (!state) return false
+    // Written first: a failed write leaves the merchant in place.
+    this.observer?.(state, { kind: 'merchant_removed' })
     if (state.token) {
       this.tokens.delete(state.token.access_token)
       this.tokenHistory.note(state.token.access_token, { imp_key: impKey, expired_at: state.token.expired_at, ended: 'removed' })
@@ -87,7 +95,6 @@ export class Store {
     if (this.config.seed_given === false) {
       this.formerIds.set(impKey, { ids: state.ids, retired: new Set([...state.retiredImpUids, ...state.payments.keys()]) })
     }
-    this.observer?.(state, { kind: 'merchant_removed' })
     for (const listener of this.resetListeners) listener(state)
     return true
   }

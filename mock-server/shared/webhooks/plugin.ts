@@ -17,6 +17,10 @@ export default fp(
     const { store, config, events } = app.mock
     const webhooks = new WebhookService(store, config.webhooks, (err) => app.log.error({ err }, 'webhook delivery failed'))
     app.decorate('webhooks', webhooks)
+    app.addHook('onListen', async () => {
+      const address = app.server.address()
+      if (typeof address === 'object' && address !== null) webhooks.self.listening(address.port)
+    })
 
     events.on('payment.paid', ({ merchant, payment }) => void webhooks.notify(merchant, payment, 'payment.paid'))
     // A virtual account is reported when issued (`ready`) as well as when deposited (`paid`).
@@ -30,7 +34,9 @@ export default fp(
       if (enable_webhook) webhooks.notify(merchant, payment, 'payment.cancelled', payment.cancel_history?.at(-1)?.cancellation_id)
     })
     store.onReset((merchant) => webhooks.reset(merchant))
-    app.addHook('onClose', async () => webhooks.close())
+    // Before the server waits for requests in flight: a control read waiting on a delivery is
+    // released at once, and no attempt holds the close.
+    app.addHook('preClose', async () => webhooks.close())
   },
   { name: 'mock-webhooks', fastify: '5.x', dependencies: ['mock-context'] }
 )

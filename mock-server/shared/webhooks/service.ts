@@ -12,6 +12,7 @@
  * first 2xx. Those minutes pass when the clock moves (`runDue`), so a test sees the whole retry
  * sequence by moving time, without waiting.
  */
+import { SelfTargets } from './self-target.js'
 import type { WebhookOptions } from '../config/config.js'
 import type { MerchantState } from '../store/merchant-state.js'
 import type { PaymentRecord } from '../store/records.js'
@@ -85,6 +86,8 @@ export class WebhookService implements DueWork {
   /** Deliveries forgotten by a reset while an attempt was in flight: they schedule no retry. */
   private readonly forgotten = new WeakSet<Delivery>()
   private readonly abort = new AbortController()
+  /** Knows the simulator's own address: a delivery aimed at it is refused. */
+  readonly self = new SelfTargets()
 
   constructor(
     private readonly store: Store,
@@ -320,6 +323,14 @@ export class WebhookService implements DueWork {
       kind === 'first'
         ? { kind: 'first', connectMs: this.options.connect_timeout_ms, readMs: this.options.read_timeout_ms }
         : { kind: 'resend', totalMs: this.options.resend_timeout_ms }
+    const refusal = await this.self.reasonToRefuse(delivery.url)
+    if (refusal !== null) {
+      delivery.attempts.push({ n: delivery.attempts.length + 1, kind, at, status_code: null, error: refusal, duration_ms: 0, response_excerpt: null })
+      delivery.status = 'failed'
+      delivery.next_attempt_at = null
+      this.waiting.delete(delivery)
+      return
+    }
     const signed = this.signed.get(delivery)
     const payload = signed ? signed.payload : encodeBody(delivery.body, delivery.content_type)
     // Signed with the wall clock: the receiver checks webhook-timestamp against its own clock.

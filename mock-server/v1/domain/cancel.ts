@@ -11,7 +11,7 @@
 import { errors } from '../../../api/v1/catalogue.js'
 import type { MerchantState } from '../../shared/store/merchant-state.js'
 import type { PaymentRecord } from '../../shared/store/records.js'
-import { money } from './money.js'
+import { fromMinor, isExactAmount, sumMinor, toMinor } from './money.js'
 
 export const DEFAULT_CANCEL_REASON = '취소요청api'
 
@@ -37,20 +37,31 @@ export function cancelPayment(state: MerchantState, input: CancelInput): Payment
       throw errors.refundAccountRequired()
     }
   }
-  const cancellable = payment.cancellable
-  if (cancellable <= 0) throw errors.alreadyCancelled()
-  const requested = input.amount ? input.amount : cancellable
-  if (!Number.isFinite(requested) || requested < 0 || money(requested) !== requested) {
-    throw errors.invalidAmount('amount')
-  }
-  if (input.checksum !== undefined && input.checksum !== null && money(input.checksum) !== cancellable) {
+  // Everything below in integer minor units: cancel_amount is always the sum of cancel_history.
+  const currency = payment.currency
+  const cancelledMinor = sumMinor(
+    (payment.cancel_history ?? []).map((h) => h.amount),
+    currency
+  )
+  const cancellableMinor = payment.status === 'failed' ? 0 : toMinor(payment.amount, currency) - cancelledMinor
+  if (cancellableMinor <= 0) throw errors.alreadyCancelled()
+  const cancellable = fromMinor(cancellableMinor, currency)
+  if (input.amount && !isExactAmount(input.amount, currency)) throw errors.invalidAmount('amount')
+  if (input.amount !== undefined && input.amount < 0) throw errors.invalidAmount('amount')
+  const requestedMinor = input.amount ? toMinor(input.amount, currency) : cancellableMinor
+  if (input.checksum !== undefined && input.checksum !== null && toMinor(input.checksum, currency) !== cancellableMinor) {
     throw errors.checksumMismatch(input.checksum, cancellable)
   }
-  if (requested > cancellable) throw errors.cancelAmountTooLarge()
-  if (input.tax_free !== undefined && input.tax_free > requested) throw errors.invalidParam('tax_free')
+  if (requestedMinor > cancellableMinor) throw errors.cancelAmountTooLarge()
+  if (input.tax_free !== undefined && toMinor(input.tax_free, currency) > requestedMinor) throw errors.invalidParam('tax_free')
+  const requested = fromMinor(requestedMinor, currency)
 
   const now = state.now()
   const reason = input.reason || DEFAULT_CANCEL_REASON
+  // What a failed save puts back: the fields a cancel changes.
+  const { cancel_history: history, cancel_amount, status, cancelled_at, cancel_reason, updated_at } = payment
+  const undo = () =>
+    Object.assign(payment, { cancel_history: history && history.slice(0, -1), cancel_amount, status, cancelled_at, cancel_reason, updated_at })
   payment.cancel_history ??= []
   payment.cancel_history.push({
     pg_tid: payment.pg_tid ?? '',
@@ -59,12 +70,12 @@ export function cancelPayment(state: MerchantState, input: CancelInput): Payment
     reason,
     cancellation_id: state.ids.cancellationId()
   })
-  payment.cancel_amount = money(payment.cancel_amount + requested)
+  payment.cancel_amount = fromMinor(cancelledMinor + requestedMinor, currency)
   payment.status = 'cancelled'
   payment.cancelled_at = now
   payment.cancel_reason = reason
   payment.updated_at = now
-  state.savePayment(payment)
+  state.savePayment(payment, undo)
   return payment
 }
 

@@ -38,6 +38,16 @@ export interface ChargeInput {
 export interface ChargeOverrides {
   /** Record the charge as `failed` with this reason, whatever the card. */
   declineReason?: string | null
+  /**
+   * Asked once the charge has passed every check, where the real API would call the PG (a fault
+   * rule's decline is drawn and used up then): a reason to record the charge `failed`, or null.
+   */
+  pgDecline?: (() => string | null) | null | undefined
+}
+
+/** The decline decided at the PG: a preset's, else a rule's (asked now), else the card's own. */
+function atPg(overrides: ChargeOverrides, cardReason: string | null): () => string | null {
+  return () => overrides.declineReason ?? overrides.pgDecline?.() ?? cardReason
 }
 
 export interface AgainInput extends ChargeInput {
@@ -61,7 +71,7 @@ export function chargeBillingKey(
   if (!key) throw errors.unknownBuyer()
   const prefix = usage === 'payment.scheduled' ? 'imps_' : fidelity.billing_imp_uid_prefix
   const payment = makePayment(state, input, currency, prefix, key.channel, key.card, key.customer_uid, usage, {
-    declineReason: overrides.declineReason ?? key.card.charge_fail_reason,
+    declineReason: atPg(overrides, key.card.charge_fail_reason),
     buyerDefaults: key
   })
   state.insertPayment(payment)
@@ -108,13 +118,31 @@ export function chargeKeyIn(
   // Storing a key with a key-in payment is marked `issue` (samchon's fake does the same; unverified).
   const usage: CustomerUidUsage | null = billingKey ? 'issue' : null
   const payment = makePayment(state, input, currency, fidelity.billing_imp_uid_prefix, channel, card, input.customer_uid ?? null, usage, {
-    declineReason: overrides.declineReason ?? card.charge_fail_reason,
+    declineReason: atPg(overrides, card.charge_fail_reason),
     buyerDefaults: null
   })
   // The key is stored even when the charge is then declined: the PG accepted the card.
+  const previousKey = billingKey ? (state.billingKeys.get(billingKey.customer_uid) ?? null) : null
   if (billingKey) state.saveBillingKey(billingKey)
-  state.insertPayment(payment)
+  try {
+    state.insertPayment(payment)
+  } catch (err) {
+    // The payment could not be kept (a failed data file write): the key goes back as it was, so
+    // the refused request leaves nothing behind (best effort: that write may fail too, and then
+    // memory and file still agree on the new key).
+    if (billingKey) undoKey(state, billingKey.customer_uid, previousKey)
+    throw err
+  }
   return { payment, billingKey }
+}
+
+function undoKey(state: MerchantState, customerUid: string, previous: BillingKeyRecord | null): void {
+  try {
+    if (previous) state.saveBillingKey(previous)
+    else state.deleteBillingKey(customerUid)
+  } catch {
+    // See chargeKeyIn.
+  }
 }
 
 /**
@@ -179,7 +207,7 @@ export function makePayment(
   customerUid: string | null,
   usage: CustomerUidUsage | null,
   options: {
-    declineReason: string | null
+    declineReason: () => string | null
     buyerDefaults: BillingKeyRecord | null
     browser?: BrowserFacts | undefined
     pay_method?: PaymentRecord['pay_method'] | undefined
@@ -187,8 +215,9 @@ export function makePayment(
 ): PaymentRecord {
   const now = state.now()
   const impUid = state.newImpUid(prefix)
-  const outcome = options.declineReason
-    ? ({ status: 'failed', fail_reason: options.declineReason } as const)
+  const declineReason = options.declineReason()
+  const outcome = declineReason
+    ? ({ status: 'failed', fail_reason: declineReason } as const)
     : ({ status: 'paid', pg_tid: state.ids.pgTid(channel.pg_id, now), apply_num: state.ids.applyNum() } as const)
   // A charge on a key without buyer_* takes the key's customer_* (the schedule docs say so for
   // scheduled charges; inferred for again).

@@ -4,7 +4,9 @@
  * - asking again before expiry returns the same token and the same expiry;
  * - asking when a minute or less is left extends that expiry by 5 minutes;
  * - after expiry a new token is issued.
- * One token per imp_key: every server of a merchant shares it.
+ * One token per imp_key: every server of a merchant shares it. Tokens are derived with the
+ * merchant's secret as the HMAC key (`IdGenerator.credential`), so the printed seed and the
+ * imp_key alone never give them.
  */
 import type { Store } from '../../shared/store/store.js'
 import type { MerchantState } from '../../shared/store/merchant-state.js'
@@ -23,7 +25,7 @@ export function getToken(store: Store, state: MerchantState): Auth {
     }
   } else {
     const previous = current?.access_token ?? null
-    state.setToken({ access_token: state.ids.accessToken(), expired_at: now + TOKEN_LIFETIME_SECONDS })
+    state.setToken({ access_token: state.ids.accessToken(state.merchant.imp_secret), expired_at: now + TOKEN_LIFETIME_SECONDS })
     store.indexToken(state, previous)
   }
   const token = state.token!

@@ -20,7 +20,7 @@ import type { MerchantState } from '../../shared/store/merchant-state.js'
 import { PaymentRecord } from '../../shared/store/records.js'
 import { channelByKey } from './pg-settings.js'
 import { missingVbankFields, VBANK_HOLDER_IS_MERCHANT } from './vbank-pgs.js'
-import { assertChargeAmount, money } from './money.js'
+import { assertChargeAmount, fromMinor, isExactAmount, sumMinor, toMinor } from './money.js'
 
 /** The account holder the holder check answers for an account the merchant did not issue. */
 export const SIMULATED_HOLDER = '홍길동'
@@ -133,9 +133,10 @@ export function deposit(
   if (now > payment.vbank.vbank_date) {
     throw new DepositRefused('past_due', `${impUid} was due at ${payment.vbank.vbank_date}; the bank refuses deposits after it`)
   }
-  const due = money(payment.amount - depositedSum(payment))
+  const { currency } = payment
+  const due = fromMinor(toMinor(payment.amount, currency) - toMinor(depositedSum(payment), currency), currency)
   const amount = input.amount ?? due
-  if (!Number.isFinite(amount) || amount <= 0 || money(amount) !== amount || amount > due) {
+  if (!Number.isFinite(amount) || amount <= 0 || !isExactAmount(amount, currency) || amount > due) {
     throw new DepositRefused('bad_amount', `the deposit must be more than 0 and at most the ${due} still due`)
   }
   payment.deposit_history ??= []
@@ -166,5 +167,11 @@ export function holderOf(state: MerchantState, bankCode: string, bankNum: string
 }
 
 function depositedSum(payment: PaymentRecord): number {
-  return money((payment.deposit_history ?? []).reduce((sum, d) => sum + d.amount, 0))
+  return fromMinor(
+    sumMinor(
+      (payment.deposit_history ?? []).map((d) => d.amount),
+      payment.currency
+    ),
+    payment.currency
+  )
 }

@@ -83,7 +83,7 @@ export function payInWindow(
   const usage = input.customer_uid === undefined ? null : ('issue' as const)
   const record = (declineReason: string | null, card: CardSnapshot | null) =>
     makePayment(state, input, currency, WINDOW_IMP_UID_PREFIX, channel, card, input.customer_uid ?? null, usage, {
-      declineReason,
+      declineReason: () => declineReason,
       buyerDefaults: null,
       browser,
       // Only card methods reach a window payment today (checkout/outcomes.ts refuses the others).

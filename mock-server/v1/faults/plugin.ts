@@ -8,7 +8,9 @@
  *
  * How each action is carried out:
  *   - error, http: answered here; the route never runs, nothing is done;
- *   - decline: `request.declineReason`, which the charge routes record as a `failed` payment;
+ *   - decline: a preset sets `request.declineReason`; a rule sets `request.pendingDecline`, which
+ *     the charge calls once it has passed its own checks (duplicate, customer, schedule), so a
+ *     refused charge leaves the rule armed; either way the charge is recorded as a `failed` payment;
  *   - delay: waits, then lets the request through;
  *   - drop: destroys the connection here (after `after_ms`, if given); nothing is done;
  *   - commit_then_drop: lets the route run to the end, then destroys the connection in `onSend`,
@@ -133,7 +135,16 @@ export default fp<FaultPluginOptions>(
         body: request.body,
         query: request.query
       })
-      const decision = engine.decide(facts)
+      const decision = engine.decide(facts, 'defer-decline')
+      if (decision?.deferred) {
+        request.pendingDecline = () => {
+          const atCharge = engine.decide(facts, 'decline-only')
+          if (atCharge === null || atCharge.action.type !== 'decline') return null
+          request.fault = { source: atCharge.ruleId, action: atCharge.action }
+          return atCharge.action.fail_reason
+        }
+        return null
+      }
       return decision && { source: decision.ruleId, action: decision.action }
     }
 

@@ -112,7 +112,8 @@ const schedules: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   // Runs the failed schedule again now; the answer is the new payment (paid or failed), like again's.
-  // A fault decline or card preset on this request was decided in the faults preHandler.
+  // A card preset or decline preset was decided in the faults preHandler; a decline rule is drawn
+  // only once the schedule is found retryable (request.pendingDecline).
   app.post(
     '/subscribe/payments/schedule/:merchant_uid/retry',
     {
@@ -122,7 +123,7 @@ const schedules: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const state = request.merchant!
       const record = assertRetryable(state, engine.book(state), request.params.merchant_uid)
-      return ok(renderPayment(engine.run(state, record, { declineReason: request.declineReason })))
+      return ok(renderPayment(engine.run(state, record, { decline: () => request.declineReason ?? request.pendingDecline?.() ?? null })))
     }
   )
 }

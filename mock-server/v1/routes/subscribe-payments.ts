@@ -15,7 +15,8 @@ const subscribePayments: FastifyPluginAsyncTypebox = async (app) => {
     { config: { faultKind: 'onetime' }, schema: { body: OnetimeBodySchema, response: { 200: PaymentResponseSchema } } },
     async (request) => {
       const { payment } = chargeKeyIn(request.merchant!, request.body, fidelity, {
-        declineReason: request.declineReason
+        declineReason: request.declineReason,
+        pgDecline: request.pendingDecline
       })
       emitCharge(events, request.merchant!, payment)
       return ok(renderPayment(payment))
@@ -27,7 +28,8 @@ const subscribePayments: FastifyPluginAsyncTypebox = async (app) => {
     { config: { faultKind: 'again' }, schema: { body: AgainBodySchema, response: { 200: PaymentResponseSchema } } },
     async (request) => {
       const payment = chargeBillingKey(request.merchant!, request.body, fidelity, {
-        declineReason: request.declineReason
+        declineReason: request.declineReason,
+        pgDecline: request.pendingDecline
       })
       emitCharge(events, request.merchant!, payment)
       return ok(renderPayment(payment))

@@ -13,8 +13,8 @@ import { chargeBillingKey, recordFailedCharge, type AgainInput } from '../domain
 import type { ScheduleRecord } from '../../shared/store/schedule-records.js'
 
 export interface RunOptions {
-  /** A fault rule's decline: the charge is recorded `failed` with this reason. */
-  declineReason?: string | null
+  /** A fault rule's decline, asked at the PG: the charge is recorded `failed` with this reason. */
+  decline?: (() => string | null) | undefined
   /** Told about a simulator bug during the run (the run is still recorded, as failed). */
   onBug?: (err: unknown) => void
 }
@@ -39,7 +39,7 @@ export function runSchedule(state: MerchantState, record: ScheduleRecord, fideli
   }
   let payment: PaymentRecord
   try {
-    payment = chargeBillingKey(state, input, fidelity, { declineReason: options.declineReason ?? null }, 'payment.scheduled')
+    payment = chargeBillingKey(state, input, fidelity, { pgDecline: options.decline ?? null }, 'payment.scheduled')
   } catch (err) {
     let reason: string
     if (err instanceof CatalogueError) {

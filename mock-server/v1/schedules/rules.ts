@@ -10,7 +10,7 @@ import type { BillingKeyRecord } from '../../shared/store/records.js'
 import { prepareBillingKey } from '../domain/billing-keys.js'
 import { checkCharge } from '../domain/charges.js'
 import type { ScheduleBody, ScheduleItem, UnscheduleBody } from '../../../api/v1/schedule.js'
-import type { ScheduleBook } from '../../shared/schedules/book.js'
+import { snapshotSchedule, type ScheduleBook } from '../../shared/schedules/book.js'
 import type { ScheduleRecord } from '../../shared/store/schedule-records.js'
 
 /**
@@ -127,10 +127,11 @@ export function unschedule(state: MerchantState, book: ScheduleBook, body: Unsch
   if (targets.length === 0) throw errors.nothingToUnschedule()
   const now = state.now()
   for (const record of targets) {
+    const before = snapshotSchedule(record)
     record.schedule_status = 'revoked'
     record.revoked_at = now
     book.dequeue(record)
-    book.save(record)
+    book.save(record, before)
   }
   return targets
 }
@@ -147,9 +148,10 @@ export function moveSchedule(state: MerchantState, book: ScheduleBook, merchantU
   const record = getSchedule(book, merchantUid)
   if (record.schedule_status !== 'scheduled') throw errors.scheduleNotModifiable(record.schedule_status)
   if (scheduleAt < state.now()) throw errors.scheduleAtInPast()
+  const before = snapshotSchedule(record)
   record.schedule_at = scheduleAt
   book.enqueue(record)
-  book.save(record)
+  book.save(record, before)
   return record
 }
 
@@ -171,12 +173,13 @@ export function reschedule(state: MerchantState, book: ScheduleBook, merchantUid
   const record = getSchedule(book, merchantUid)
   assertFailedRun(state, record)
   if (scheduleAt < state.now()) throw errors.scheduleAtInPast()
+  const before = snapshotSchedule(record)
   record.schedule_status = 'scheduled'
   record.schedule_at = scheduleAt
   record.executed_at = 0
   record.imp_uid = null
   book.enqueue(record)
-  book.save(record)
+  book.save(record, before)
   return record
 }
 

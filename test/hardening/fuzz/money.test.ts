@@ -2,6 +2,8 @@
  * A stateful property over money: any amount the simulator accepts for a charge, followed by any
  * sequence of cancels, full or partial, keeps the books straight: `cancel_amount` is the sum of
  * `cancel_history`, never above `amount`, and a cancel that would go past the balance is refused.
+ * Fractional (USD cent) amounts and amounts near the largest accepted one are summed exactly:
+ * `cancel_amount`, the sum of `cancel_history` and the sum of the accepted cancels are one number.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
@@ -11,6 +13,7 @@ import { APPROVED_CARD } from '../../../fixtures/cards/catalogue.js'
 import { T0_MS } from '../../support/helpers.js'
 import { hostileNumber } from './arbitraries.js'
 import { DEFAULT_MERCHANT } from '../../../api/v1/docs-merchant.js'
+import { MAX_MINOR_UNITS, fromMinor, toMinor } from '../../../mock-server/v1/domain/money.js'
 
 let app: MockApp
 let token: string
@@ -60,6 +63,54 @@ describe('charges and cancels keep the books straight', () => {
         expect(final.cancel_history).toHaveLength(accepted)
       }),
       { numRuns: 150, seed: 20260301 }
+    )
+  })
+})
+
+/** Cent amounts: small, fractional, and within a million cents of the largest accepted amount. */
+const cents = fc.oneof(
+  fc.integer({ min: 1, max: 100_000 }),
+  fc.integer({ min: 1, max: 10_000_000_000 }),
+  fc.integer({ min: MAX_MINOR_UNITS - 1_000_000, max: MAX_MINOR_UNITS })
+)
+
+describe('fractional and near-limit amounts add up exactly', () => {
+  it('cancel_amount, the sum of cancel_history and the sum of accepted cancels are one number', { timeout: 60_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        cents,
+        fc.constantFrom('USD', 'KRW'),
+        fc.array(fc.oneof(fc.constant(undefined), cents, fc.integer({ min: 1, max: 999 })), { maxLength: 6 }),
+        async (totalMinor, currency, cancelMinors) => {
+          const scale = currency === 'USD' ? 100 : 1
+          const total = totalMinor / scale
+          const charged = await post('/subscribe/payments/again', {
+            customer_uid: 'c',
+            merchant_uid: `exact_${order++}`,
+            amount: total,
+            currency,
+            name: 'x'
+          })
+          expect(charged.code, JSON.stringify(charged)).toBe(0)
+          const impUid: string = charged.response.imp_uid
+          let acceptedMinor = 0
+          for (const c of cancelMinors) {
+            const res = await post('/payments/cancel', c === undefined ? { imp_uid: impUid } : { imp_uid: impUid, amount: c / scale })
+            if (res.code !== 0) continue
+            const history = res.response.cancel_history as Array<{ amount: number }>
+            acceptedMinor += toMinor(history.at(-1)!.amount, currency)
+            const historyMinor = history.reduce((sum, h) => sum + toMinor(h.amount, currency), 0)
+            expect(Number.isSafeInteger(historyMinor)).toBe(true)
+            expect(res.response.cancel_amount).toBe(fromMinor(historyMinor, currency))
+            expect(res.response.cancel_amount).toBe(fromMinor(acceptedMinor, currency))
+            expect(toMinor(res.response.cancel_amount, currency)).toBeLessThanOrEqual(totalMinor)
+          }
+          const final = (await app.inject({ method: 'GET', url: `/payments/${impUid}`, headers: { authorization: token } })).json().response
+          expect(final.amount).toBe(total)
+          expect(final.cancel_amount).toBe(fromMinor(acceptedMinor, currency))
+        }
+      ),
+      { numRuns: 150, seed: 20260302 }
     )
   })
 })
