@@ -54,9 +54,10 @@ const LAYERS = [
 
 const either = (patterns) => patterns.map((p) => `(${p})`).join('|')
 
-// A test may start the composed product the way a user does (createMockServer, buildApp), as
+// A test may start the composed product the way a user does (createMockServer, buildApp; preload's
+// bulk load to fill it), as
 // the harness in test/support does; it may not reach sideways into a higher layer's internals.
-const COMPOSITION_ROOT = '^mock-server/(app|server|index)\\.ts$'
+const COMPOSITION_ROOT = '^mock-server/(app|server|index|preload)\\.ts$'
 
 /**
  * Two rules per layer: nothing in it imports a layer above it; a test file in it may, in
