@@ -22,7 +22,7 @@ const start = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
 describe('iamport-mock control flags', () => {
   it('--accept-any-key and --control-token', async () => {
     const { url, readyLine } = await start(['--accept-any-key', '--control-token', 'ci-token'])
-    expect(readyLine).toContain('merchants: imp_apikey, any key; control API: token)')
+    expect(readyLine).toContain('merchants: imp_apikey, any key; control API: token; PortOne V2 on')
     expect((await axios.post(`${url}/users/getToken`, { imp_key: 'shard_x', imp_secret: 'secret_x' })).data.code).toBe(0)
     const refused = await createMockControl(url)
       .state()

@@ -12,6 +12,8 @@ import { Type, type TSchema } from 'typebox'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { PAYMENT_STATUSES, CUSTOMER_UID_USAGES } from '../../../api/v1/payment.js'
 import { SCHEDULE_STATUSES } from '../../../api/v1/schedule.js'
+import { MerchantSchema } from '../../../api/control/merchants.js'
+import { FAMILY_NAMES } from '../store/family-records.js'
 
 const Str = Type.String()
 const NullableStr = Type.Union([Type.String(), Type.Null()])
@@ -112,7 +114,17 @@ export const LINE_SCHEMAS: Readonly<Record<string, TSchema>> = {
   key_deleted: line('key_deleted', { k: Key, u: Key }),
   payment: line('payment', { k: Key, r: Payment }),
   prepare: line('prepare', { k: Key, r: Prepare }),
-  schedule: line('schedule', { k: Key, r: Schedule })
+  schedule: line('schedule', { k: Key, r: Schedule }),
+  // A merchant made or changed through the control API: the config file's own merchant schema.
+  merchant_settings: line('merchant_settings', { k: Key, m: MerchantSchema }),
+  // The other V1 families (certifications, receipts, escrow shipping); null: deleted.
+  family: line('family', { k: Key, f: oneOf(FAMILY_NAMES), id: Key, r: Type.Union([Open({}), Type.Null()]) }),
+  // PortOne V2 (v2-lines.ts): records filed under the merchant id `m`.
+  v2_merchant: line('v2_merchant', { m: Key, secret: Key }),
+  v2_reset: line('v2_reset', { m: Key }),
+  v2_key: line('v2_key', { m: Key, r: Open({ billingKey: Key }) }),
+  v2_payment: line('v2_payment', { m: Key, r: Open({ id: Key }) }),
+  v2_schedule: line('v2_schedule', { m: Key, r: Open({ id: Key }) })
 }
 
 let validators: Map<string, ValidateFunction> | null = null
