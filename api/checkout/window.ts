@@ -5,6 +5,7 @@
  * browser code imports the types only, so no schema code reaches the bundle.
  */
 import { Type, type Static } from 'typebox'
+import { CARRIERS, type Carrier } from '../v1/certification.js'
 
 /** The three things a buyer can do in the window (and what the auto-decide control call names). */
 export const WINDOW_DECISIONS = ['approve', 'decline', 'close'] as const
@@ -28,12 +29,28 @@ export const OpenWindowBodySchema = Type.Object(
 )
 export type OpenWindowBody = Static<typeof OpenWindowBodySchema>
 
+/** Who an identity-verification window certifies: the fields the buyer fills in (checked as the OTP request checks them). */
+export const CertificationPersonSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    phone: Type.String({ minLength: 1, maxLength: 20 }),
+    birth: Type.String({ minLength: 1, maxLength: 10, description: 'YYMMDD' }),
+    gender_digit: Type.String({ minLength: 1, maxLength: 1 }),
+    /** As the certification record keeps it (the SDK's `KTF` is `KT` there). */
+    carrier: Type.Unsafe<Carrier>({ type: 'string', enum: [...CARRIERS] })
+  },
+  { additionalProperties: false }
+)
+export type CertificationPerson = Static<typeof CertificationPersonSchema>
+
 /** `POST /__checkout/sessions/:id/decision`: what the buyer did. `card` names a test card of the window's picker. */
 export const WindowDecisionBodySchema = Type.Object(
   {
     decision: Type.Unsafe<WindowDecisionName>({ type: 'string', enum: [...WINDOW_DECISIONS] }),
     card: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a test card preset, e.g. approved, card_declined' })),
-    message: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'fail_reason of a decline' }))
+    message: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'fail_reason of a decline' })),
+    bank: Type.Optional(Type.String({ minLength: 1, maxLength: 8, description: "a virtual account's bank code, from the window's picker" })),
+    person: Type.Optional(CertificationPersonSchema)
   },
   { additionalProperties: false }
 )
@@ -70,7 +87,7 @@ export interface RequestPayResult {
   currency?: string
   bank_name?: null
   customer_uid?: string
-  /** Virtual-account fields: not filled until the window simulates `vbank`. */
+  /** Virtual-account fields (a `ready` vbank payment's only). */
   vbank_num?: string
   vbank_name?: string
   vbank_holder?: string | null

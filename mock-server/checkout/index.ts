@@ -8,7 +8,7 @@
  */
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { CatalogueError } from '../../api/v1/catalogue.js'
+import { CatalogueError, errors } from '../../api/v1/catalogue.js'
 import {
   OpenWindowBodySchema,
   WindowDecisionBodySchema,
@@ -111,6 +111,11 @@ const windowApi: FastifyPluginAsync = async (app) => {
     } catch (err) {
       if (err instanceof CatalogueError) return early(REFUSED_CODE, err.message, input.merchant_uid)
       throw err
+    }
+    if (input.pay_method === 'vbank') {
+      if (input.customer_uid !== undefined) return early(REFUSED_CODE, sdkMessages.vbankWithCustomerUid(), input.merchant_uid)
+      const due = reading.request.vbank_due
+      if (due !== null && due <= merchant.now()) return early(REFUSED_CODE, errors.vbankDueInPast().message, input.merchant_uid)
     }
     let returnUrl: string | null = null
     if (body.mode === 'redirect') {

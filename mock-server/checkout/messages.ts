@@ -18,9 +18,11 @@ export const sdkMessages = {
   missing: (name: string) => `${name} 파라미터는 필수입니다.`,
   notNumber: (name: string) => `${name} 파라미터는 숫자(number)여야 합니다.`,
   notString: (name: string) => `${name} 파라미터는 문자열이어야 합니다.`,
+  badFormat: (name: string) => `${name} 파라미터의 형식이 올바르지 않습니다.`,
   badUrl: (name: string) => `${name} 파라미터는 http(s) URL이어야 합니다.`,
   unknownPg: (pg: string) => `등록되지 않은 PG사 정보입니다. (pg: ${pg})`,
   notSimulated: (what: string) => `iamport-mock: ${what}은(는) 아직 시뮬레이션되지 않습니다 (not simulated yet).`,
+  vbankWithCustomerUid: () => 'customer_uid 파라미터는 가상계좌(vbank) 결제에 쓸 수 없습니다.',
   windowOpen: () => '이미 결제창이 열려 있습니다.',
   unreachable: () => 'iamport-mock: 시뮬레이터에 연결할 수 없습니다.'
 } as const

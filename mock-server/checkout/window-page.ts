@@ -9,6 +9,7 @@ import type { WindowBoot } from '../../api/checkout/window.js'
 import type { PaymentWindow } from './windows.js'
 import { TEST_CARDS, APPROVED_PRESET } from './test-cards.js'
 import { isKeyIssueOnly } from '../v1/domain/window-payments.js'
+import { DEFAULT_VBANK_BANK, defaultDue, VBANK_WINDOW_BANKS } from './vbank-window.js'
 
 const PAY_METHOD_LABELS: Record<string, string> = { card: '신용카드', vbank: '가상계좌', trans: '실시간 계좌이체', phone: '휴대폰 소액결제' }
 
@@ -26,10 +27,37 @@ function formatAmount(amount: number, currency: string): string {
   return currency === 'KRW' ? `${number}원` : `${number} ${escapeHtml(currency)}`
 }
 
+/** UNIX seconds as Korean wall-clock time, `YYYY-MM-DD HH:mm`. */
+function kstTime(seconds: number): string {
+  return new Date((seconds + 9 * 3600) * 1000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** The picker: test cards, or for a virtual account the banks it can be opened at. */
+function pickerOf(window: PaymentWindow): { legend: string; options: string } {
+  if (window.request.input.pay_method === 'vbank') {
+    const options = VBANK_WINDOW_BANKS.map(
+      (
+        bank
+      ) => `<label class="card"><input type="radio" name="bank" value="${escapeHtml(bank.code)}"${bank.code === DEFAULT_VBANK_BANK ? ' checked' : ''}>
+      <span class="card-name">${escapeHtml(bank.name)}</span><span class="card-number">은행코드 ${escapeHtml(bank.code)}</span></label>`
+    ).join('\n')
+    return { legend: '입금 은행 선택', options }
+  }
+  const options = TEST_CARDS.map(
+    (
+      card
+    ) => `<label class="card"><input type="radio" name="card" value="${escapeHtml(card.preset)}"${card.preset === APPROVED_PRESET ? ' checked' : ''}>
+      <span class="card-name">${escapeHtml(card.label)}</span><span class="card-number">${escapeHtml(card.shown)}</span></label>`
+  ).join('\n')
+  return { legend: '테스트 카드 선택', options }
+}
+
 export function renderWindowPage(window: PaymentWindow, decisionUrl: string, scriptUrl: string): string {
   const { input } = window.request
   const issueOnly = isKeyIssueOnly(input)
-  const approveLabel = issueOnly ? '카드 등록하기' : `${formatAmount(input.amount, input.currency || 'KRW')} 결제하기`
+  const isVbank = input.pay_method === 'vbank'
+  const amountText = formatAmount(input.amount, input.currency || 'KRW')
+  const approveLabel = issueOnly ? '카드 등록하기' : isVbank ? '가상계좌 발급받기' : `${amountText} 결제하기`
   const boot: WindowBoot = {
     id: window.id,
     mode: window.mode,
@@ -45,12 +73,12 @@ export function renderWindowPage(window: PaymentWindow, decisionUrl: string, scr
     ['PG사', escapeHtml(`${window.channel.pg_provider} (${window.channel.pg_id})`)],
     ['결제수단', escapeHtml(PAY_METHOD_LABELS[input.pay_method] ?? input.pay_method)]
   ]
-  const cards = TEST_CARDS.map(
-    (
-      card
-    ) => `<label class="card"><input type="radio" name="card" value="${escapeHtml(card.preset)}"${card.preset === APPROVED_PRESET ? ' checked' : ''}>
-      <span class="card-name">${escapeHtml(card.label)}</span><span class="card-number">${escapeHtml(card.shown)}</span></label>`
-  ).join('\n')
+  if (isVbank) {
+    // The account number is drawn when it is issued; the holder is the merchant, as the PG shows it.
+    rows.push(['예금주', escapeHtml(window.merchant.merchant.name)])
+    rows.push(['입금기한', `${kstTime(window.request.vbank_due ?? defaultDue(window.merchant.now()))} (한국시간)`])
+  }
+  const picker = pickerOf(window)
   return `<!doctype html>
 <html lang="ko">
 <head>
@@ -93,8 +121,8 @@ export function renderWindowPage(window: PaymentWindow, decisionUrl: string, scr
     ${rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('\n    ')}
   </dl>
   <fieldset>
-    <legend>테스트 카드 선택</legend>
-    ${cards}
+    <legend>${picker.legend}</legend>
+    ${picker.options}
   </fieldset>
   <p id="imp-status" role="status" aria-live="polite"></p>
   <div class="actions">
