@@ -94,14 +94,23 @@ export interface RequestPayResult {
   vbank_date?: number
 }
 
-/** The answer to `POST /__checkout/sessions`: a window to show, or the error `request_pay` calls back with at once. */
-export type OpenWindowAnswer =
+/** The object `IMP.certification` calls back with (sdk-cft-rt.mdx); `error_*` only on failure. */
+export interface CertificationResult {
+  success: boolean
+  imp_uid: string | null
+  merchant_uid: string | null
+  error_code?: string
+  error_msg?: string
+}
+
+/** The answer to `POST /__checkout/sessions` (or `/certifications`): a window to show, or the error the SDK calls back with at once. */
+export type OpenWindowAnswer<R = RequestPayResult> =
   | { readonly window: { readonly id: string; readonly url: string; readonly mode: WindowMode } }
-  | { readonly result: RequestPayResult }
+  | { readonly result: R }
 
 /** The answer to a decision: the callback object, and where a redirect-mode window goes next. */
 export interface DecisionAnswer {
-  readonly result: RequestPayResult
+  readonly result: RequestPayResult | CertificationResult
   readonly redirect_url: string | null
 }
 
@@ -122,5 +131,5 @@ export interface WindowMessage {
   readonly source: 'iamport-mock'
   readonly type: 'result'
   readonly window_id: string
-  readonly result: RequestPayResult
+  readonly result: RequestPayResult | CertificationResult
 }

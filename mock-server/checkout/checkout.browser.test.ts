@@ -177,8 +177,10 @@ describe.skipIf(!hasChromium)('the browser checkout in Chromium', () => {
     expect(unknown.error_msg).toBe('가맹점 식별코드(imp12345678)에 해당하는 가맹점 정보를 찾을 수 없습니다.')
     const trans = await page.evaluate((p) => (globalThis as any).pay(p), order({ pay_method: 'trans' }))
     expect(trans).toMatchObject({ success: false, error_code: 'NOT_SIMULATED' })
-    const cert = await page.evaluate(() => new Promise((resolve) => (globalThis as any).IMP.certification({ merchant_uid: 'c1' }, resolve)))
-    expect(cert).toMatchObject({ success: false, error_code: 'NOT_SIMULATED', merchant_uid: 'c1' })
+    const cert = await page.evaluate(
+      () => new Promise((resolve) => (globalThis as any).IMP.certification({ merchant_uid: 'c1', pg: 'nice' }, resolve))
+    )
+    expect(cert).toMatchObject({ success: false, error_code: 'F400', merchant_uid: 'c1', error_msg: '등록되지 않은 PG사 정보입니다. (pg: nice)' })
     expect(await page.locator('#iamport-mock-overlay').count()).toBe(0)
     expect((await api.get('/payments/find/x')).data.code).not.toBe(0)
   })

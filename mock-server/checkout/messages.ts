@@ -14,7 +14,7 @@ export const NOT_SIMULATED_CODE = 'NOT_SIMULATED'
 export const sdkMessages = {
   notInitialised: () => 'IMP.init()으로 가맹점 식별코드를 먼저 설정해주세요.',
   unknownMerchant: (code: string) => `가맹점 식별코드(${code})에 해당하는 가맹점 정보를 찾을 수 없습니다.`,
-  notAnObject: () => 'request_pay의 파라미터는 객체여야 합니다.',
+  notAnObject: (call: 'request_pay' | 'certification') => `${call}의 파라미터는 객체여야 합니다.`,
   missing: (name: string) => `${name} 파라미터는 필수입니다.`,
   notNumber: (name: string) => `${name} 파라미터는 숫자(number)여야 합니다.`,
   notString: (name: string) => `${name} 파라미터는 문자열이어야 합니다.`,
@@ -23,6 +23,7 @@ export const sdkMessages = {
   unknownPg: (pg: string) => `등록되지 않은 PG사 정보입니다. (pg: ${pg})`,
   notSimulated: (what: string) => `iamport-mock: ${what}은(는) 아직 시뮬레이션되지 않습니다 (not simulated yet).`,
   vbankWithCustomerUid: () => 'customer_uid 파라미터는 가상계좌(vbank) 결제에 쓸 수 없습니다.',
+  noCertificationChannel: () => '본인인증 채널이 설정되어 있지 않습니다.',
   windowOpen: () => '이미 결제창이 열려 있습니다.',
   unreachable: () => 'iamport-mock: 시뮬레이터에 연결할 수 없습니다.'
 } as const

@@ -75,7 +75,7 @@ export function readParams(params: Record<string, unknown>): ParamsReading {
   }
 }
 
-function isHttpUrl(value: unknown): value is string {
+export function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false
   try {
     const url = new URL(value)
