@@ -1,9 +1,9 @@
 /**
  * The browser checkout wing: the SDK script at i'mport's CDN paths (`/v1/iamport.js`, and the
- * legacy `/js/iamport.payment-1.2.0.js`), the test payment window and the window's own small API
- * under `/__checkout`. Every route is tagged `api: 'checkout'`: no token, no i'mport envelope, no
+ * legacy `/js/iamport.payment-1.2.0.js`), the test payment window, the identity-verification
+ * window of `IMP.certification`, and the windows' own small API under `/__checkout`. Every route is tagged `api: 'checkout'`: no token, no i'mport envelope, no
  * fault hook, and none of it answers as an i'mport REST route. What the window decides is
- * recorded through the V1 wing's domain (v1/domain/window-payments.ts), so it lands in the same
+ * recorded through the V1 wing's domain (window-payments.ts, vbanks.ts, certifications.ts), so it lands in the same
  * state as the REST API, with the same webhooks.
  */
 import fp from 'fastify-plugin'
