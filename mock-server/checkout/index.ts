@@ -126,6 +126,8 @@ const windowApi: FastifyPluginAsync = async (app) => {
     }
     if (input.pay_method === 'vbank') {
       if (input.customer_uid !== undefined) return early(REFUSED_CODE, sdkMessages.vbankWithCustomerUid(), input.merchant_uid)
+      if (input.currency && input.currency !== 'KRW')
+        return early(REFUSED_CODE, sdkMessages.vbankNotKrw(input.currency.slice(0, 10)), input.merchant_uid)
       const due = reading.request.vbank_due
       if (due !== null && due <= merchant.now()) return early(REFUSED_CODE, errors.vbankDueInPast().message, input.merchant_uid)
     }

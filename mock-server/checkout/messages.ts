@@ -24,6 +24,7 @@ export const sdkMessages = {
   notSimulated: (what: string) => `iamport-mock: ${what}은(는) 아직 시뮬레이션되지 않습니다 (not simulated yet).`,
   vbankWithCustomerUid: () => 'customer_uid 파라미터는 가상계좌(vbank) 결제에 쓸 수 없습니다.',
   noCertificationChannel: () => '본인인증 채널이 설정되어 있지 않습니다.',
+  vbankNotKrw: (currency: string) => `가상계좌는 원화(KRW)로만 발급할 수 있습니다. (currency: ${currency})`,
   windowOpen: () => '이미 결제창이 열려 있습니다.',
   unreachable: () => 'iamport-mock: 시뮬레이터에 연결할 수 없습니다.'
 } as const

@@ -148,7 +148,8 @@ describe('a virtual account through the window', () => {
   it.each([
     ['a vbank_due in no format', { vbank_due: 'next week' }, 'vbank_due 파라미터의 형식이 올바르지 않습니다.'],
     ['a vbank_due already past', { vbank_due: '2026-02-01' }, undefined],
-    ['a customer_uid', { customer_uid: 'cust_1' }, 'customer_uid 파라미터는 가상계좌(vbank) 결제에 쓸 수 없습니다.']
+    ['a customer_uid', { customer_uid: 'cust_1' }, 'customer_uid 파라미터는 가상계좌(vbank) 결제에 쓸 수 없습니다.'],
+    ['another currency', { currency: 'USD' }, '가상계좌는 원화(KRW)로만 발급할 수 있습니다. (currency: USD)']
   ])('refuses %s before the window opens, creating nothing', async (_what, extra, message) => {
     const answer = await open(order(extra))
     expect(answer.result).toMatchObject({ success: false, imp_uid: null, error_code: 'F400', merchant_uid: 'vb_1' })

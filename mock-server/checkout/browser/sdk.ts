@@ -2,7 +2,8 @@
  * `window.IMP` for the merchant's page: a test double of i'mport's browser SDK (sdk-readme.mdx)
  * that talks to the simulator it was served by. `request_pay` asks the simulator for a window,
  * shows it as an overlay iframe (PC) or moves the whole page to it (a mobile browser), and calls
- * back with what the window decided (sdk-payrt.mdx). The window talks back by `postMessage`; only
+ * back with what the window decided (sdk-payrt.mdx). `certification` does the same with the
+ * identity-verification window (sdk-cft.mdx, sdk-cft-rt.mdx). The window talks back by `postMessage`; only
  * a message from the simulator's origin and from the window's own frame is believed.
  */
 import type { CertificationResult, OpenWindowAnswer, RequestPayResult, WindowMessage, WindowMode } from '../../../api/checkout/window.js'
@@ -92,8 +93,8 @@ function showOverlay<R>(kind: WindowKind, url: string, windowId: string): Promis
 
 /**
  * Asks for a window and shows it: the overlay on a PC (resolves with its result), the whole page
- * on a mobile browser (never resolves: the result comes back on the return URL's query). An
- * answer without a window is the refusal to call back with at once.
+ * on a mobile browser (null: the page leaves, and the result comes back on the return URL's
+ * query, not to the callback). An answer without a window is the refusal to call back with at once.
  */
 async function runWindow<R>(kind: WindowKind, params: Params, refuse: (message: string) => R): Promise<R | null> {
   if (windowOpen) return refuse(sdkMessages.windowOpen())
