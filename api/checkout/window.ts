@@ -5,6 +5,7 @@
  * browser code imports the types only, so no schema code reaches the bundle.
  */
 import { Type, type Static } from 'typebox'
+import { CARRIERS, type Carrier } from '../v1/certification.js'
 
 /** The three things a buyer can do in the window (and what the auto-decide control call names). */
 export const WINDOW_DECISIONS = ['approve', 'decline', 'close'] as const
@@ -28,12 +29,28 @@ export const OpenWindowBodySchema = Type.Object(
 )
 export type OpenWindowBody = Static<typeof OpenWindowBodySchema>
 
+/** Who an identity-verification window certifies: the fields the buyer fills in (checked as the OTP request checks them). */
+export const CertificationPersonSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    phone: Type.String({ minLength: 1, maxLength: 20 }),
+    birth: Type.String({ minLength: 1, maxLength: 10, description: 'YYMMDD' }),
+    gender_digit: Type.String({ minLength: 1, maxLength: 1 }),
+    /** As the certification record keeps it (the SDK's `KTF` is `KT` there). */
+    carrier: Type.Unsafe<Carrier>({ type: 'string', enum: [...CARRIERS] })
+  },
+  { additionalProperties: false }
+)
+export type CertificationPerson = Static<typeof CertificationPersonSchema>
+
 /** `POST /__checkout/sessions/:id/decision`: what the buyer did. `card` names a test card of the window's picker. */
 export const WindowDecisionBodySchema = Type.Object(
   {
     decision: Type.Unsafe<WindowDecisionName>({ type: 'string', enum: [...WINDOW_DECISIONS] }),
     card: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a test card preset, e.g. approved, card_declined' })),
-    message: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'fail_reason of a decline' }))
+    message: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'fail_reason of a decline' })),
+    bank: Type.Optional(Type.String({ minLength: 1, maxLength: 8, description: "a virtual account's bank code, from the window's picker" })),
+    person: Type.Optional(CertificationPersonSchema)
   },
   { additionalProperties: false }
 )
@@ -70,21 +87,30 @@ export interface RequestPayResult {
   currency?: string
   bank_name?: null
   customer_uid?: string
-  /** Virtual-account fields: not filled until the window simulates `vbank`. */
+  /** Virtual-account fields (a `ready` vbank payment's only). */
   vbank_num?: string
   vbank_name?: string
   vbank_holder?: string | null
   vbank_date?: number
 }
 
-/** The answer to `POST /__checkout/sessions`: a window to show, or the error `request_pay` calls back with at once. */
-export type OpenWindowAnswer =
+/** The object `IMP.certification` calls back with (sdk-cft-rt.mdx); `error_*` only on failure. */
+export interface CertificationResult {
+  success: boolean
+  imp_uid: string | null
+  merchant_uid: string | null
+  error_code?: string
+  error_msg?: string
+}
+
+/** The answer to `POST /__checkout/sessions` (or `/certifications`): a window to show, or the error the SDK calls back with at once. */
+export type OpenWindowAnswer<R = RequestPayResult> =
   | { readonly window: { readonly id: string; readonly url: string; readonly mode: WindowMode } }
-  | { readonly result: RequestPayResult }
+  | { readonly result: R }
 
 /** The answer to a decision: the callback object, and where a redirect-mode window goes next. */
 export interface DecisionAnswer {
-  readonly result: RequestPayResult
+  readonly result: RequestPayResult | CertificationResult
   readonly redirect_url: string | null
 }
 
@@ -105,5 +131,5 @@ export interface WindowMessage {
   readonly source: 'iamport-mock'
   readonly type: 'result'
   readonly window_id: string
-  readonly result: RequestPayResult
+  readonly result: RequestPayResult | CertificationResult
 }

@@ -1,15 +1,16 @@
 /**
  * The browser checkout wing: the SDK script at i'mport's CDN paths (`/v1/iamport.js`, and the
- * legacy `/js/iamport.payment-1.2.0.js`), the test payment window and the window's own small API
- * under `/__checkout`. Every route is tagged `api: 'checkout'`: no token, no i'mport envelope, no
+ * legacy `/js/iamport.payment-1.2.0.js`), the test payment window, the identity-verification
+ * window of `IMP.certification`, and the windows' own small API under `/__checkout`. Every route is tagged `api: 'checkout'`: no token, no i'mport envelope, no
  * fault hook, and none of it answers as an i'mport REST route. What the window decides is
- * recorded through the V1 wing's domain (v1/domain/window-payments.ts), so it lands in the same
+ * recorded through the V1 wing's domain (window-payments.ts, vbanks.ts, certifications.ts), so it lands in the same
  * state as the REST API, with the same webhooks.
  */
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { CatalogueError } from '../../api/v1/catalogue.js'
+import { CatalogueError, errors } from '../../api/v1/catalogue.js'
 import {
+  type CertificationResult,
   OpenWindowBodySchema,
   WindowDecisionBodySchema,
   type DecisionAnswer,
@@ -25,7 +26,9 @@ import { outcomeHandler } from './outcomes.js'
 import { readParams } from './params.js'
 import { redirectUrlFor, refusal } from './result.js'
 import { renderWindowPage } from './window-page.js'
-import { CheckoutWindows } from './windows.js'
+import { certificationRedirectUrl, decideCertification, PersonRefused, readCertificationParams, refusedCertification } from './certification.js'
+import { renderCertificationPage } from './certification-page.js'
+import { type CertificationWindow, CheckoutWindows, type PaymentWindow } from './windows.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,6 +63,15 @@ function pageOriginOf(request: FastifyRequest): string | null {
  * to read it.
  */
 const allowAnyPage = (reply: FastifyReply): FastifyReply => reply.header('access-control-allow-origin', '*')
+
+/**
+ * Where a redirect-mode window returns: `m_redirect_url`, else the page that asked (an http(s)
+ * URL); `undefined` when there is no way back; null for an overlay window.
+ */
+function returnUrlFor(body: OpenWindowBody, mRedirectUrl: string | null): string | null | undefined {
+  if (body.mode !== 'redirect') return null
+  return mRedirectUrl ?? (body.return_url && /^https?:\/\//.test(body.return_url) ? body.return_url : undefined)
+}
 
 /** The window API's error body: plain JSON, like the control API's (`{ error: { code, message } }`). */
 const checkoutError = (reply: FastifyReply, status: number, code: string, message: string): FastifyReply =>
@@ -112,13 +124,18 @@ const windowApi: FastifyPluginAsync = async (app) => {
       if (err instanceof CatalogueError) return early(REFUSED_CODE, err.message, input.merchant_uid)
       throw err
     }
-    let returnUrl: string | null = null
-    if (body.mode === 'redirect') {
-      returnUrl = m_redirect_url ?? (body.return_url && /^https?:\/\//.test(body.return_url) ? body.return_url : null)
-      if (returnUrl === null) return early(REFUSED_CODE, sdkMessages.missing('m_redirect_url'), input.merchant_uid)
+    if (input.pay_method === 'vbank') {
+      if (input.customer_uid !== undefined) return early(REFUSED_CODE, sdkMessages.vbankWithCustomerUid(), input.merchant_uid)
+      if (input.currency && input.currency !== 'KRW')
+        return early(REFUSED_CODE, sdkMessages.vbankNotKrw(input.currency.slice(0, 10)), input.merchant_uid)
+      const due = reading.request.vbank_due
+      if (due !== null && due <= merchant.now()) return early(REFUSED_CODE, errors.vbankDueInPast().message, input.merchant_uid)
     }
+    const returnUrl = returnUrlFor(body, m_redirect_url)
+    if (returnUrl === undefined) return early(REFUSED_CODE, sdkMessages.missing('m_redirect_url'), input.merchant_uid)
     const userAgent = request.headers['user-agent']
-    const window = windows.open({
+    const window = windows.open<PaymentWindow>({
+      kind: 'payment',
       merchant,
       request: reading.request,
       channel,
@@ -130,6 +147,38 @@ const windowApi: FastifyPluginAsync = async (app) => {
     return { window: { id: window.id, url: `${originOf(request)}${CHECKOUT_PREFIX}/window/${window.id}`, mode: window.mode } }
   })
 
+  // IMP.certification asks for an identity-verification window; refusals are answers, as above.
+  app.post<{ Body: OpenWindowBody }>(
+    '/certifications',
+    { schema: { body: OpenWindowBodySchema } },
+    async (request, reply): Promise<OpenWindowAnswer<CertificationResult>> => {
+      allowAnyPage(reply)
+      const body = request.body
+      const merchantUid = typeof body.params.merchant_uid === 'string' ? body.params.merchant_uid : null
+      const early = (message: string): OpenWindowAnswer<CertificationResult> => ({
+        result: refusedCertification(merchantUid, REFUSED_CODE, message)
+      })
+      if (body.imp_code === null || body.imp_code === '') return early(sdkMessages.notInitialised())
+      const merchant = store.merchantByCode(body.imp_code)
+      if (!merchant) return early(sdkMessages.unknownMerchant(body.imp_code.slice(0, 40)))
+      const reading = readCertificationParams(merchant, body.params)
+      if (!reading.ok) return { result: reading.result }
+      const returnUrl = returnUrlFor(body, reading.m_redirect_url)
+      if (returnUrl === undefined) return early(sdkMessages.missing('m_redirect_url'))
+      const window = windows.open<CertificationWindow>({
+        kind: 'certification',
+        merchant,
+        setting: reading.setting,
+        merchant_uid: reading.merchant_uid,
+        prefill: reading.prefill,
+        mode: body.mode,
+        page_origin: pageOriginOf(request),
+        return_url: returnUrl
+      })
+      return { window: { id: window.id, url: `${originOf(request)}${CHECKOUT_PREFIX}/window/${window.id}`, mode: window.mode } }
+    }
+  )
+
   app.get<{ Params: { id: string } }>('/window/:id', async (request, reply) => {
     const window = windows.get(request.params.id)
     if (!window)
@@ -137,7 +186,10 @@ const windowApi: FastifyPluginAsync = async (app) => {
         .code(404)
         .type('text/html; charset=utf-8')
         .send('<!doctype html><html lang="ko"><title>결제창 없음</title><p>이 결제창은 없거나 만료되었습니다.</p></html>')
-    const page = renderWindowPage(window, `${CHECKOUT_PREFIX}/sessions/${window.id}/decision`, `${CHECKOUT_PREFIX}/window.js`)
+    const decisionUrl = `${CHECKOUT_PREFIX}/sessions/${window.id}/decision`
+    const scriptUrl = `${CHECKOUT_PREFIX}/window.js`
+    const page =
+      window.kind === 'payment' ? renderWindowPage(window, decisionUrl, scriptUrl) : renderCertificationPage(window, decisionUrl, scriptUrl)
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page)
   })
 
@@ -157,6 +209,18 @@ const windowApi: FastifyPluginAsync = async (app) => {
       const window = windows.get(request.params.id)
       if (!window) return checkoutError(reply, 404, 'not_found', 'no such payment window')
       if (window.answer) return window.answer
+      if (window.kind === 'certification') {
+        let result: CertificationResult
+        try {
+          result = decideCertification(window, request.body)
+        } catch (err) {
+          // Details the person typed that the verification refuses: the window says why and stays open.
+          if (err instanceof PersonRefused) return checkoutError(reply, 400, 'invalid_person', err.message)
+          throw err
+        }
+        window.answer = { result, redirect_url: window.return_url === null ? null : certificationRedirectUrl(window.return_url, result) }
+        return window.answer
+      }
       const handler = outcomeHandler(window.request.input.pay_method)
       if ('refused' in handler) throw new Error('a window was opened for a pay method without a handler')
       const result = handler(window, request.body, context)

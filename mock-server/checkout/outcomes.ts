@@ -1,8 +1,9 @@
 /**
- * What a decision in the window leaves behind, one handler per pay method. Only `card` is
- * simulated; a pay method without a handler is refused before its window opens, with a "not
- * simulated yet" message. Virtual accounts (`vbank`) plug in here once their records exist: a
- * handler that issues the account and answers a `ready` result.
+ * What a decision in the window leaves behind, one handler per pay method: `card` (a payment, and
+ * a billing key with `customer_uid`) and `vbank` (a virtual account issued by the same rule as
+ * `POST /vbanks`, waiting in `ready` for the control API's deposit). A pay method without a
+ * handler is refused before its window opens, with a "not simulated yet" message. Decline and
+ * close are the same for every method: a `failed` payment.
  */
 import type { RequestPayResult, WindowDecisionBody } from '../../api/checkout/window.js'
 import { CatalogueError } from '../../api/v1/catalogue.js'
@@ -11,10 +12,12 @@ import type { FidelityOptions } from '../shared/config/config.js'
 import type { FaultEngine } from '../shared/faults/engine.js'
 import { PAYMENT_WINDOW } from '../shared/faults/route-kinds.js'
 import { emitCharge, type EventBus } from '../shared/store/events.js'
+import { openVbank } from '../v1/domain/vbanks.js'
 import { isKeyIssueOnly, payInWindow, type WindowDecision } from '../v1/domain/window-payments.js'
 import { REFUSED_CODE, USER_CANCEL_CODE, USER_CANCEL_MESSAGE, sdkMessages } from './messages.js'
 import { refusal, resultOfPayment } from './result.js'
 import { APPROVED_PRESET, TEST_CARD_EXPIRY, testCard } from './test-cards.js'
+import { DEFAULT_VBANK_BANK, defaultDue, isWindowBank } from './vbank-window.js'
 import type { PaymentWindow } from './windows.js'
 
 export interface OutcomeContext {
@@ -50,22 +53,9 @@ function faultFor(window: PaymentWindow, faults: FaultEngine): { decline: string
   }
 }
 
-const card: OutcomeHandler = (window, body, context) => {
+/** Records a decision in the window (a refusal of the V1 rules answers as one, with nothing written). */
+function record(window: PaymentWindow, decision: WindowDecision, context: OutcomeContext, errorCode: string | null): RequestPayResult {
   const { input, custom_data } = window.request
-  let decision: WindowDecision
-  let errorCode: string | null = null
-  if (body.decision === 'close') {
-    decision = { kind: 'decline', reason: USER_CANCEL_MESSAGE }
-    errorCode = USER_CANCEL_CODE
-  } else if (body.decision === 'decline') {
-    decision = { kind: 'decline', reason: body.message ?? PG_DETAIL.declined }
-  } else {
-    const picked = testCard(body.card ?? APPROVED_PRESET)
-    if (!picked) return refusal(input.merchant_uid, REFUSED_CODE, `iamport-mock: 알 수 없는 테스트 카드입니다 (${body.card}).`)
-    const fault = faultFor(window, context.faults)
-    if (fault.error) return fault.error
-    decision = { kind: 'approve', card: { card_number: picked.number, expiry: TEST_CARD_EXPIRY }, declineReason: fault.decline }
-  }
   try {
     const { payment } = payInWindow(window.merchant, input, decision, context.fidelity, window.browser)
     emitCharge(context.events, window.merchant, payment)
@@ -77,12 +67,70 @@ const card: OutcomeHandler = (window, body, context) => {
   }
 }
 
-const HANDLERS: Readonly<Record<string, OutcomeHandler>> = { card }
+/** Decline and close, the same for every pay method: a `failed` payment. */
+function declined(window: PaymentWindow, body: WindowDecisionBody, context: OutcomeContext): RequestPayResult {
+  if (body.decision === 'close') return record(window, { kind: 'decline', reason: USER_CANCEL_MESSAGE }, context, USER_CANCEL_CODE)
+  return record(window, { kind: 'decline', reason: body.message ?? PG_DETAIL.declined }, context, null)
+}
+
+const card: OutcomeHandler = (window, body, context) => {
+  if (body.decision !== 'approve') return declined(window, body, context)
+  const { input } = window.request
+  const picked = testCard(body.card ?? APPROVED_PRESET)
+  if (!picked) return refusal(input.merchant_uid, REFUSED_CODE, `iamport-mock: 알 수 없는 테스트 카드입니다 (${body.card}).`)
+  const fault = faultFor(window, context.faults)
+  if (fault.error) return fault.error
+  return record(
+    window,
+    { kind: 'approve', card: { card_number: picked.number, expiry: TEST_CARD_EXPIRY }, declineReason: fault.decline },
+    context,
+    null
+  )
+}
+
+/** A virtual account: approving issues it (`ready`, the `ready` webhook); a card picked for it is ignored. */
+const vbank: OutcomeHandler = (window, body, context) => {
+  if (body.decision !== 'approve') return declined(window, body, context)
+  const { input, custom_data, vbank_due } = window.request
+  const bank = body.bank ?? DEFAULT_VBANK_BANK
+  if (!isWindowBank(bank)) return refusal(input.merchant_uid, REFUSED_CODE, `iamport-mock: 결제창에서 고를 수 없는 은행입니다 (${bank.slice(0, 8)}).`)
+  const fault = faultFor(window, context.faults)
+  if (fault.error) return fault.error
+  if (fault.decline !== null) return record(window, { kind: 'decline', reason: fault.decline }, context, null)
+  try {
+    const payment = openVbank(
+      window.merchant,
+      window.channel,
+      {
+        merchant_uid: input.merchant_uid,
+        amount: input.amount,
+        vbank_code: bank,
+        vbank_due: vbank_due ?? defaultDue(window.merchant.now()),
+        name: input.name,
+        buyer_name: input.buyer_name,
+        buyer_email: input.buyer_email,
+        buyer_tel: input.buyer_tel,
+        buyer_addr: input.buyer_addr,
+        buyer_postcode: input.buyer_postcode,
+        custom_data: input.custom_data,
+        notice_url: input.notice_url,
+        tax_free: input.tax_free
+      },
+      window.browser
+    )
+    context.events.emit('payment.ready', { merchant: window.merchant, payment })
+    return resultOfPayment(payment, custom_data, null)
+  } catch (err) {
+    if (err instanceof CatalogueError) return refusal(input.merchant_uid, REFUSED_CODE, err.message)
+    throw err
+  }
+}
+
+const HANDLERS: Readonly<Record<string, OutcomeHandler>> = { card, vbank }
 
 /** The handler of a pay method, or the message its request is refused with. */
 export function outcomeHandler(payMethod: string): OutcomeHandler | { refused: string } {
   const handler = Object.hasOwn(HANDLERS, payMethod) ? HANDLERS[payMethod] : undefined
   if (handler) return handler
-  if (payMethod === 'vbank') return { refused: sdkMessages.notSimulated('가상계좌(vbank) 결제창') }
   return { refused: sdkMessages.notSimulated(`pay_method "${payMethod}" 결제창`) }
 }

@@ -12,6 +12,8 @@ export interface WindowRequest {
   /** Echoed back as given (an object stays an object); stored as its JSON text. */
   readonly custom_data: unknown
   readonly m_redirect_url: string | null
+  /** `vbank_due` as UNIX seconds (read as Korean time); null when not given (the account gets the default due time). */
+  readonly vbank_due: number | null
 }
 
 export type ParamsReading = { ok: true; request: WindowRequest } | { ok: false; message: string; merchant_uid: string | null }
@@ -49,6 +51,9 @@ export function readParams(params: Record<string, unknown>): ParamsReading {
   const notice = Array.isArray(params.notice_url) ? params.notice_url[0] : params.notice_url
   if (notice !== undefined && !isHttpUrl(notice)) return refuse(sdkMessages.badUrl('notice_url'))
 
+  const vbankDue = params.vbank_due === undefined || params.vbank_due === null ? null : dueSeconds(params.vbank_due)
+  if (vbankDue === undefined) return refuse(sdkMessages.badFormat('vbank_due'))
+
   const custom = params.custom_data
   return {
     ok: true,
@@ -64,12 +69,13 @@ export function readParams(params: Record<string, unknown>): ParamsReading {
         pay_method: payMethod
       },
       custom_data: custom ?? null,
-      m_redirect_url: (redirect as string | null | undefined) ?? null
+      m_redirect_url: (redirect as string | null | undefined) ?? null,
+      vbank_due: vbankDue
     }
   }
 }
 
-function isHttpUrl(value: unknown): value is string {
+export function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string') return false
   try {
     const url = new URL(value)
@@ -77,4 +83,31 @@ function isHttpUrl(value: unknown): value is string {
   } catch {
     return false
   }
+}
+
+/** Korea's offset from UTC: the SDK's `vbank_due` is a Korean wall-clock time. */
+const KST_OFFSET_SECONDS = 9 * 3600
+
+/**
+ * `vbank_due` in one of the SDK's four formats (sdk-payrq.mdx: `YYYY-MM-DD`, `YYYYMMDD`,
+ * `YYYY-MM-DD HH:mm:ss`, `YYYYMMDDHHmmss`) as UNIX seconds, read as Korean time; a date alone
+ * means the end of that day (23:59:59). `undefined` when it is none of them.
+ */
+export function dueSeconds(value: unknown): number | undefined {
+  const text = typeof value === 'number' ? String(value) : value
+  if (typeof text !== 'string') return undefined
+  const match = /^(\d{4})-?(\d{2})-?(\d{2})(?:[ T]?(\d{2}):?(\d{2}):?(\d{2}))?$/.exec(text.trim())
+  if (!match) return undefined
+  const [y, mo, d, h, mi, se] = [match[1], match[2], match[3], match[4] ?? '23', match[5] ?? '59', match[6] ?? '59'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number
+  ]
+  const ms = Date.UTC(y, mo - 1, d, h, mi, se)
+  const date = new Date(ms)
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || se > 59) return undefined
+  return ms / 1000 - KST_OFFSET_SECONDS
 }

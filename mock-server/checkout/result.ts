@@ -8,18 +8,24 @@ import type { RequestPayResult } from '../../api/checkout/window.js'
 import type { PaymentRecord } from '../shared/store/records.js'
 import { renderPayment } from '../v1/render/payment.js'
 
-/** The callback object for a payment the window recorded (paid or failed). */
+/**
+ * The callback object for a payment the window recorded: paid, failed, or a virtual account issued
+ * (`ready`: a success, sdk-payrt.mdx "결제승인 혹은 가상계좌 발급이 성공한 경우"; its `paid_amount`
+ * is the amount to deposit, and it carries the account's `vbank_*` fields).
+ */
 export function resultOfPayment(payment: PaymentRecord, customData: unknown, errorCode: string | null): RequestPayResult {
   const wire = renderPayment(payment)
   const paid = payment.status === 'paid'
+  const ready = payment.status === 'ready' && payment.vbank !== undefined && payment.vbank !== null
+  const success = paid || ready
   const result: RequestPayResult = {
-    success: paid,
-    imp_success: paid,
+    success,
+    imp_success: success,
     imp_uid: wire.imp_uid,
     merchant_uid: wire.merchant_uid,
     pay_method: wire.pay_method ?? 'card',
-    paid_amount: paid ? wire.amount : 0,
-    status: paid ? 'paid' : 'failed',
+    paid_amount: success ? wire.amount : 0,
+    status: paid ? 'paid' : ready ? 'ready' : 'failed',
     name: wire.name,
     pg_provider: wire.pg_provider ?? '',
     pg_type: 'payment',
@@ -40,7 +46,13 @@ export function resultOfPayment(payment: PaymentRecord, customData: unknown, err
     bank_name: null
   }
   if (payment.customer_uid !== null) result.customer_uid = payment.customer_uid
-  if (!paid) {
+  if (ready) {
+    result.vbank_num = payment.vbank!.vbank_num
+    result.vbank_name = payment.vbank!.vbank_name
+    result.vbank_holder = payment.vbank!.vbank_holder
+    result.vbank_date = payment.vbank!.vbank_date
+  }
+  if (!success) {
     result.error_code = errorCode ?? pgCodeOf(payment.fail_reason)
     result.error_msg = payment.fail_reason ?? ''
   }

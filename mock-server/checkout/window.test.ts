@@ -93,11 +93,11 @@ describe('opening a window', () => {
     ['an unknown pg', order({ pg: 'kcp' }), undefined, 'F400', '등록되지 않은 PG사 정보입니다. (pg: kcp)'],
     ['an unknown MID', order({ pg: 'nice.other' }), undefined, 'F400', '등록되지 않은 PG사 정보입니다. (pg: nice.other)'],
     [
-      'vbank',
-      order({ pay_method: 'vbank' }),
+      'a pay method not simulated (trans)',
+      order({ pay_method: 'trans' }),
       undefined,
       'NOT_SIMULATED',
-      'iamport-mock: 가상계좌(vbank) 결제창은(는) 아직 시뮬레이션되지 않습니다 (not simulated yet).'
+      'iamport-mock: pay_method "trans" 결제창은(는) 아직 시뮬레이션되지 않습니다 (not simulated yet).'
     ],
     ['a zero amount without customer_uid', order({ amount: 0 }), undefined, 'F400', undefined]
   ])('calls back at once for %s, and creates nothing', async (_what, params, code, errorCode, message) => {

@@ -1,5 +1,5 @@
 /**
- * The payment windows one app has opened, and the decisions queued for the next ones (the
+ * The payment and identity-verification windows one app has opened, and the decisions queued for the next ones (the
  * auto-decide control call). One `CheckoutWindows` per app, decorated as `app.checkout`; a reset
  * forgets the windows (and queued decisions) of the merchants it empties.
  *
@@ -10,6 +10,7 @@
 import type { DecisionAnswer, WindowMode } from '../../api/checkout/window.js'
 import type { AutoDecisionInput, AutoDecisionView } from '../../api/control/checkout.js'
 import type { PgChannel } from '../shared/config/config.js'
+import type { PgSetting } from '../shared/config/pg-settings.js'
 import type { MerchantState } from '../shared/store/merchant-state.js'
 import type { BrowserFacts } from '../shared/store/records.js'
 import type { WindowRequest } from './params.js'
@@ -24,6 +25,7 @@ export interface AutoDecision {
 }
 
 export interface PaymentWindow {
+  readonly kind: 'payment'
   readonly id: string
   readonly merchant: MerchantState
   readonly request: WindowRequest
@@ -38,25 +40,47 @@ export interface PaymentWindow {
   answer: DecisionAnswer | null
 }
 
+/** An identity-verification window (`IMP.certification`). */
+export interface CertificationWindow {
+  readonly kind: 'certification'
+  readonly id: string
+  readonly merchant: MerchantState
+  /** The certification channel (danal, inicis_unified…) the record names. */
+  readonly setting: PgSetting
+  readonly merchant_uid: string | null
+  /** What the page passed to fill the window's fields in (sdk-cft.mdx: name, phone, carrier). */
+  readonly prefill: { readonly name: string | null; readonly phone: string | null; readonly carrier: string | null }
+  readonly mode: WindowMode
+  readonly page_origin: string | null
+  readonly return_url: string | null
+  readonly auto: AutoDecision | null
+  answer: DecisionAnswer | null
+}
+
+export type CheckoutWindow = PaymentWindow | CertificationWindow
+
+/** What opening a window of either kind is given (the rest is filled in here). */
+type WindowInit<W extends CheckoutWindow> = W extends CheckoutWindow ? Omit<W, 'id' | 'auto' | 'answer'> : never
+
 interface QueuedDecision extends AutoDecision {
   remaining: number
   readonly imp_key: string | null
 }
 
 export class CheckoutWindows {
-  private readonly windows = new Map<string, PaymentWindow>()
+  private readonly windows = new Map<string, CheckoutWindow>()
   private readonly queue: QueuedDecision[] = []
   private opened = 0
 
-  open(init: Omit<PaymentWindow, 'id' | 'auto' | 'answer'>): PaymentWindow {
+  open<W extends CheckoutWindow>(init: WindowInit<W>): W {
     this.opened++
-    const window: PaymentWindow = { ...init, id: `win_${String(this.opened).padStart(6, '0')}`, auto: this.takeAuto(init.merchant), answer: null }
+    const window = { ...init, id: `win_${String(this.opened).padStart(6, '0')}`, auto: this.takeAuto(init.merchant), answer: null } as unknown as W
     this.windows.set(window.id, window)
     if (this.windows.size > MAX_WINDOWS) this.windows.delete(this.windows.keys().next().value!)
     return window
   }
 
-  get(id: string): PaymentWindow | undefined {
+  get(id: string): CheckoutWindow | undefined {
     return this.windows.get(id)
   }
 

@@ -414,6 +414,13 @@ export const ROUTES: readonly RouteEntry[] = [
       }
     })
   },
+  {
+    method: 'POST',
+    route: '/__checkout/certifications',
+    area: 'checkout',
+    writes: false,
+    request: (f) => ({ body: { imp_code: 'imp00000000', mode: 'iframe', params: { merchant_uid: `${f.merchant_uid}_cert`, name: '홍길동' } } })
+  },
   { method: 'GET', route: '/__checkout/window/:id', area: 'checkout', writes: false, request: () => ({ params: { id: 'win_000001' } }) },
   { method: 'GET', route: '/__checkout/window.js', area: 'checkout', writes: false, request: () => ({}) },
   {

@@ -15,6 +15,20 @@ function pickedCard(): string {
   return document.querySelector<HTMLInputElement>('input[name="card"]:checked')?.value ?? 'approved'
 }
 
+/** What an approval sends besides the card: the bank picked for a virtual account, the person of an identity verification. */
+function approvalExtras(): Record<string, unknown> {
+  const bank = document.querySelector<HTMLInputElement>('input[name="bank"]:checked')
+  if (bank) return { bank: bank.value }
+  const form = document.querySelector<HTMLFormElement>('form#imp-person')
+  if (!form) return {}
+  const person: Record<string, string> = {}
+  for (const field of ['name', 'phone', 'birth', 'gender_digit', 'carrier']) {
+    const input = form.elements.namedItem(field) as HTMLInputElement | HTMLSelectElement | null
+    person[field] = input?.value.trim() ?? ''
+  }
+  return { person }
+}
+
 function pick(preset: string): void {
   const input = document.querySelector<HTMLInputElement>(`input[name="card"][value="${CSS.escape(preset)}"]`)
   if (input) input.checked = true
@@ -39,8 +53,21 @@ async function decide(decision: 'approve' | 'decline' | 'close', card?: string, 
     const response = await fetch(boot.decision_url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ decision, ...(card === undefined ? {} : { card }), ...(message === undefined ? {} : { message }) })
+      body: JSON.stringify({
+        decision,
+        ...(card === undefined || document.querySelector('input[name="card"]') === null ? {} : { card }),
+        ...(message === undefined ? {} : { message }),
+        ...(decision === 'approve' ? approvalExtras() : {})
+      })
     })
+    if (response.status === 400) {
+      // What the buyer typed was refused (an identity window's fields): say why and let them fix it.
+      const refusal = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
+      status.textContent = refusal?.error?.message ?? '입력한 정보를 확인해주세요.'
+      busy = false
+      for (const button of buttons) button.disabled = false
+      return
+    }
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     deliver((await response.json()) as DecisionAnswer)
     status.textContent = '처리되었습니다.'

@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto'
 import { errors } from '../../../api/v1/catalogue.js'
 import type { OtpConfirmBody, OtpRequestBody } from '../../../api/v1/certification.js'
+import type { PgSetting } from '../../shared/config/pg-settings.js'
 import type { MerchantState } from '../../shared/store/merchant-state.js'
 import type { CertificationRecord } from '../../shared/store/family-records.js'
 import { channelByKey } from './pg-settings.js'
@@ -23,23 +24,52 @@ import { channelByKey } from './pg-settings.js'
 /** How long an OTP is accepted (3 minutes, the usual SMS-code window; inferred). */
 export const OTP_VALID_SECONDS = 180
 
+/** Who is being certified: the OTP request's person fields, or what the identity window's buyer filled in. */
+export type CertificationPerson = Pick<OtpRequestBody, 'name' | 'phone' | 'birth' | 'gender_digit' | 'carrier'>
+
 export function requestOtp(state: MerchantState, body: OtpRequestBody): CertificationRecord {
   const setting = channelByKey(state.merchant, body.channel_key, ['certification'], 400)
-  const name = body.name.trim()
+  const record = newCertification(state, setting, body, body.merchant_uid ?? null)
+  state.saveFamilyRecord('certification', record.imp_uid, record)
+  return record
+}
+
+/**
+ * A certification the browser SDK's identity window (`IMP.certification`) approved: the same
+ * record the OTP routes make, already confirmed (the person proved themselves in the window), so
+ * `GET /certifications/{imp_uid}` answers it at once. Throws, writing nothing, on bad details.
+ */
+export function certifyInWindow(
+  state: MerchantState,
+  setting: PgSetting,
+  person: CertificationPerson,
+  merchantUid: string | null
+): CertificationRecord {
+  const record = newCertification(state, setting, person, merchantUid)
+  record.otp = null
+  record.certified = true
+  record.certified_at = record.requested_at
+  state.saveFamilyRecord('certification', record.imp_uid, record)
+  return record
+}
+
+/** Checks the person's details and builds a pending certification (not stored). */
+function newCertification(state: MerchantState, setting: PgSetting, person: CertificationPerson, merchantUid: string | null): CertificationRecord {
+  const name = person.name.trim()
   if (name === '') throw errors.invalidParamBadRequest('name')
-  const phone = body.phone.replace(/\D/g, '')
+  const phone = person.phone.replace(/\D/g, '')
   if (!/^01\d{8,9}$/.test(phone)) throw errors.invalidParamBadRequest('phone')
-  const birth = body.birth.replace(/\D/g, '')
-  const genderDigit = body.gender_digit.trim()
+  const birth = person.birth.replace(/\D/g, '')
+  const genderDigit = person.gender_digit.trim()
   if (!/^[1-8]$/.test(genderDigit)) throw errors.invalidParamBadRequest('gender_digit')
   const birthday = birthdayOf(birth, genderDigit)
   if (birthday === null) throw errors.invalidParamBadRequest('birth')
 
   const now = state.now()
-  const person = `${name}\0${birthday}\0${genderDigit}`
-  const record: CertificationRecord = {
+  const key = `${name}\0${birthday}\0${genderDigit}`
+  return {
     imp_uid: state.newImpUid('imp_'),
-    merchant_uid: body.merchant_uid ?? null,
+    merchant_uid: merchantUid,
     pg_provider: setting.pg_provider,
     pg_tid: `${now}${state.ids.digits(8)}`,
     name,
@@ -47,17 +77,15 @@ export function requestOtp(state: MerchantState, body: OtpRequestBody): Certific
     birthday,
     foreigner: false,
     phone,
-    carrier: body.carrier,
-    unique_key: createHash('sha512').update(`ci\0${person}`).digest('base64'),
-    unique_in_site: createHash('sha512').update(`di\0${setting.pg_id}\0${state.merchant.imp_key}\0${person}`).digest('base64'),
+    carrier: person.carrier,
+    unique_key: createHash('sha512').update(`ci\0${key}`).digest('base64'),
+    unique_in_site: createHash('sha512').update(`di\0${setting.pg_id}\0${state.merchant.imp_key}\0${key}`).digest('base64'),
     otp: state.ids.digits(6),
     otp_expires_at: now + OTP_VALID_SECONDS,
     requested_at: now,
     certified: false,
     certified_at: 0
   }
-  state.saveFamilyRecord('certification', record.imp_uid, record)
-  return record
 }
 
 export function confirmOtp(state: MerchantState, impUid: string, body: OtpConfirmBody): CertificationRecord {

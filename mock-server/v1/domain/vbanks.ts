@@ -17,7 +17,8 @@ import { errors } from '../../../api/v1/catalogue.js'
 import type { VbankCreateBody, VbankUpdateBody } from '../../../api/v1/vbank.js'
 import { bankByCode } from '../../../fixtures/institutions.js'
 import type { MerchantState } from '../../shared/store/merchant-state.js'
-import { PaymentRecord } from '../../shared/store/records.js'
+import type { PgChannel } from '../../shared/config/config.js'
+import { PaymentRecord, type BrowserFacts } from '../../shared/store/records.js'
 import { channelByKey } from './pg-settings.js'
 import { missingVbankFields, VBANK_HOLDER_IS_MERCHANT } from './vbank-pgs.js'
 import { assertChargeAmount, fromMinor, isExactAmount, sumMinor, toMinor } from './money.js'
@@ -29,6 +30,19 @@ export function issueVbank(state: MerchantState, body: VbankCreateBody, query: {
   const setting = channelByKey(state.merchant, body.channel_key, ['api_payment', 'payment'], 200)
   const missing = missingVbankFields(setting.pg_provider, body, query)
   if (missing.length > 0) throw errors.requiredParams(missing)
+  return openVbank(state, setting, body)
+}
+
+/** What opening an account needs beyond its channel: `POST /vbanks`'s body, or the payment window's request. */
+export type VbankOpening = Omit<VbankCreateBody, 'channel_key'>
+
+/**
+ * Opens a virtual account on a channel already chosen: the rules `POST /vbanks` and the browser
+ * SDK's payment window (`pay_method: "vbank"`) share. The REST route also checks the fields its PG
+ * requires of an API caller (vbank-pgs.ts); in the window the PG collects those itself. `browser`
+ * is where a window payment came from (REST payments have none).
+ */
+export function openVbank(state: MerchantState, setting: PgChannel, body: VbankOpening, browser: BrowserFacts | null = null): PaymentRecord {
   const bank = bankByCode(body.vbank_code)
   if (!bank) throw errors.unknownBankCode(body.vbank_code)
   assertChargeAmount('amount', body.amount, 'KRW')
@@ -66,7 +80,8 @@ export function issueVbank(state: MerchantState, body: VbankCreateBody, query: {
     buyer_addr: body.buyer_addr ?? null,
     buyer_postcode: body.buyer_postcode ?? null,
     custom_data: body.custom_data ?? null,
-    notice_url: noticeUrl
+    notice_url: noticeUrl,
+    browser
   })
   state.insertPayment(payment)
   return payment
