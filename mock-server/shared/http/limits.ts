@@ -26,6 +26,8 @@ export const MAX_PARAM_LENGTH = MAX_URL_BYTES
 /** A request over a limit, before any route reads it; each wing's error handler answers it in its own shape. */
 export class RequestLimitError extends Error {
   override readonly name = 'RequestLimitError'
+  /** 414 URI Too Long, for a wing that answers every 4xx error the same way. */
+  readonly statusCode = 414
   constructor(
     readonly reason: 'uri_too_long',
     readonly limit: number
