@@ -4,32 +4,13 @@
  * it (every request is recorded; those to any other origin are refused and fail the test).
  * Skipped, with a message, on a machine without that Chromium; in CI its absence is an error.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { createMockServer, type MockServer } from '../server.js'
-
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium) {
-  const message = `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) to run the browser test`
-  if (process.env.CI && !['0', 'false'].includes(process.env.CI!)) throw new Error(message)
-  console.warn(`\nbrowser test skipped: ${message}\n`)
-}
-
-// Without the background-networking switches Chromium keeps calling Google's services.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from '../../test/support/chromium.js'
 
 describe.skipIf(!hasChromium)('Swagger UI in Chromium', () => {
   let profileDir: string
