@@ -4,11 +4,13 @@ import { ContractChecksLast } from './contract-tests/lib/sequencer.js'
 import { sourceAliases } from './test/support/package-sources.js'
 
 /**
- * Tests that start the bundled bin (or npm, python, java) as a child process, the long property
- * runs and the request floods: any `*.slow.test.ts`, and these older files.
+ * Tests that start the bundled bin (or npm, python, java, Chromium) as a child process, the long
+ * property runs and the request floods: any `*.slow.test.ts` or `*.browser.test.ts`, and these older files.
  */
 const SLOW_TESTS = [
   '**/*.slow.test.ts',
+  // Chromium: a browser per file, seconds each.
+  '**/*.browser.test.ts',
   'mock-server/cli.test.ts',
   'mock-server/cli-preload.test.ts',
   'mock-server/control/cli-flags.test.ts',
@@ -55,6 +57,8 @@ export default defineConfig({
           // `npm run test:unit` stays quick; `npm test` runs them. The bin is bundled from the sources first.
           name: 'slow',
           include: SLOW_TESTS,
+          // The example shop runs its own tests (browser ones too) in its own project.
+          exclude: ['examples/**', '**/node_modules/**'],
           environment: 'node',
           globalSetup: ['test/support/bundle-bin.ts'],
           isolate: false,
