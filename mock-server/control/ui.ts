@@ -21,6 +21,7 @@ const PAGE = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>iamport-mock dashboard</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/__mock/ui/app.css">
 <script src="/__mock/ui/app.js" defer></script>
 </head>
