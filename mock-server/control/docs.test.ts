@@ -26,9 +26,19 @@ function operationsOf(doc: { paths: Record<string, Record<string, unknown>> }): 
 
 /**
  * The documentation's own pages: the two documents, Swagger UI and its files (`/__mock/docs/ui/*`,
- * which Fastify's route tree prints as `ui*`), and the home page.
+ * which Fastify's route tree prints as `ui*`), the home page, and the dashboard's page and files
+ * (a page over the documented API, not part of it).
  */
-const DOC_PAGES = ['GET /', 'GET /__mock/docs', 'GET /__mock/docs/v1', 'GET /__mock/docs/ui', 'GET /__mock/docs/ui*']
+const DOC_PAGES = [
+  'GET /',
+  'GET /__mock/docs',
+  'GET /__mock/docs/v1',
+  'GET /__mock/docs/ui',
+  'GET /__mock/docs/ui*',
+  'GET /__mock/ui',
+  'GET /__mock/ui/app.js',
+  'GET /__mock/ui/app.css'
+]
 
 describe('OpenAPI documents', () => {
   it('cover every route the server registers, and document no route it does not', async () => {
