@@ -32,6 +32,8 @@ describe('payment filters of the state page', () => {
     expect((await page('status=cancelled')).items.map((p) => p.merchant_uid)).toEqual(['order_3'])
     expect((await page('customer_uid=customer_a')).items.map((p) => p.merchant_uid)).toEqual(['order_1', 'order_3'])
     expect((await page('merchant_uid=order_2')).total).toBe(1)
+    expect((await page('customer_uid=customer_a&status=cancelled')).items.map((p) => p.merchant_uid)).toEqual(['order_3'])
+    expect((await page('customer_uid=nobody')).total).toBe(0)
     expect((await page(`from=${T0 + 600}`)).items.map((p) => p.merchant_uid)).toEqual(['order_3'])
     expect((await page(`to=${T0 + 600}`)).total).toBe(2)
 

@@ -86,8 +86,15 @@ function page(
   const filter = family === 'payments' ? (view.filter ?? {}) : {}
   const filtered = Object.values(filter).some((v) => v !== undefined)
   if (filtered || view.order === 'desc') {
-    // Materialised only when asked: 100,000 payments filter and reverse in a few milliseconds.
-    let list = [...records]
+    // Materialised only when asked: 100,000 payments filter and reverse in a few milliseconds. A
+    // uid filter starts from its index (insertion order, as the payments map), so a customer's
+    // payments cost what that customer has, whatever the merchant holds.
+    let list: unknown[] =
+      filter.customer_uid !== undefined
+        ? [...state.paymentsByCustomerUid.get(filter.customer_uid)]
+        : filter.merchant_uid !== undefined
+          ? [...state.paymentsByMerchantUid.get(filter.merchant_uid)]
+          : [...records]
     if (filtered) list = list.filter((r) => paymentMatches(r as PaymentRecord, filter))
     if (view.order === 'desc') list.reverse()
     total = list.length

@@ -35,3 +35,16 @@ export function fill(el: Element, ...children: Child[]): void {
 export function field(label: string, control: HTMLElement): HTMLLabelElement {
   return h('label', { class: 'field' }, h('span', {}, label), control)
 }
+
+/**
+ * A disclosure that stays open across the once-a-second re-render: `opened` remembers the keys
+ * the user opened (a view keeps one set per table).
+ */
+export function disclosure(opened: Set<string>, key: string, summary: Child, ...children: Child[]): HTMLDetailsElement {
+  const el = h('details', { open: opened.has(key) }, h('summary', {}, summary), ...children)
+  el.addEventListener('toggle', () => {
+    if (el.open) opened.add(key)
+    else opened.delete(key)
+  })
+  return el
+}

@@ -53,7 +53,8 @@ async function loadMerchants(): Promise<void> {
 }
 
 async function tick(now = false): Promise<void> {
-  if (busy && !now) return
+  // A background tab polls nothing; it catches up when shown again.
+  if ((busy || document.hidden) && !now) return
   busy = true
   try {
     await loadMerchants()
@@ -120,6 +121,9 @@ function start(app: HTMLElement): void {
 
 function boot(): void {
   const app = document.getElementById('app')!
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) void tick()
+  })
   whenUnauthorized(() => {
     window.clearInterval(timer)
     token.clear()

@@ -4,7 +4,7 @@
  */
 import { call, query } from '../api.js'
 import type { View } from '../context.js'
-import { fill, h } from '../dom.js'
+import { disclosure, fill, h } from '../dom.js'
 import { time } from '../format.js'
 
 interface Entry {
@@ -22,6 +22,7 @@ interface Entry {
 }
 
 let body: HTMLElement
+const opened = new Set<string>()
 let summary: HTMLElement
 
 export const requests: View = {
@@ -63,7 +64,7 @@ export const requests: View = {
             h('td', { class: 'num' }, e.seq),
             h('td', {}, time(e.at)),
             h('td', {}, e.method),
-            h('td', {}, h('details', {}, h('summary', {}, e.path), h('pre', {}, JSON.stringify(e, null, 2)))),
+            h('td', {}, disclosure(opened, String(e.seq), e.path, h('pre', {}, JSON.stringify(e, null, 2)))),
             h('td', {}, e.status ?? e.outcome),
             h('td', {}, e.code ?? ''),
             h('td', { class: 'num' }, Math.round(e.duration_ms)),

@@ -5,7 +5,7 @@
  */
 import { call, query } from '../api.js'
 import type { Ctx, View } from '../context.js'
-import { field, fill, h } from '../dom.js'
+import { disclosure, field, fill, h } from '../dom.js'
 import { status, time } from '../format.js'
 
 export interface Delivery {
@@ -35,6 +35,9 @@ interface WebhookRule {
   hits: number
 }
 
+/** The deliveries whose attempts the user opened, kept open across re-renders. */
+const opened = new Set<string>()
+
 /** The deliveries as a table, one row each, attempts and payload in a disclosure. */
 export function deliveryRows(deliveries: Delivery[], ctx: Ctx): HTMLElement {
   return h(
@@ -55,10 +58,10 @@ export function deliveryRows(deliveries: Delivery[], ctx: Ctx): HTMLElement {
           h(
             'td',
             {},
-            h(
-              'details',
-              {},
-              h('summary', {}, `${d.attempts.length} attempt(s) to ${d.url}`),
+            disclosure(
+              opened,
+              d.id,
+              `${d.attempts.length} attempt(s) to ${d.url}`,
               h(
                 'ol',
                 {},
