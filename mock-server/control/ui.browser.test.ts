@@ -120,6 +120,44 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', { timeout: 30_000 }, 
     expect(consoleErrors).toEqual([])
   })
 
+  it('"Run what is due now" moves the merchant clock to the next schedule, which runs', async () => {
+    await open({}, 'schedules')
+    const m = await h.merchant()
+    await m.issueKey('customer_1')
+    await m.http.post('/subscribe/payments/schedule', {
+      customer_uid: 'customer_1',
+      schedules: [{ merchant_uid: 'order_due', schedule_at: T0 + 86_400, amount: 9900, name: '월간 이용권' }]
+    })
+    const row = page.locator('tr', { hasText: 'order_due' })
+    await row.getByText('scheduled').waitFor({ timeout: LIVE_MS })
+    await page.getByRole('button', { name: 'Run what is due now' }).click()
+    await row.getByText('executed').waitFor({ timeout: LIVE_MS })
+    const [state] = (await h.control.state(m.impKey)).merchants
+    expect(state!.schedules).toMatchObject([{ merchant_uid: 'order_due', schedule_status: 'executed', payment_status: 'paid' }])
+    expect(state!.clock.now).toBeGreaterThanOrEqual(T0 + 86_400)
+    expect(consoleErrors).toEqual([])
+  })
+
+  it('resets one merchant only after the confirmation is accepted', async () => {
+    await open()
+    const m = await h.merchant()
+    await m.issueKey('customer_1')
+    await m.again('order_kept', 'customer_1')
+    const reset = page.getByRole('button', { name: `Reset merchant ${m.impKey}` })
+    const payments = page.getByRole('row').filter({ hasText: m.impKey }).getByRole('cell').nth(3)
+    await payments.getByText('1', { exact: true }).waitFor({ timeout: LIVE_MS })
+
+    page.once('dialog', (dialog) => void dialog.dismiss())
+    await reset.click()
+    expect((await m.find('order_kept')).data.code).toBe(0)
+
+    page.once('dialog', (dialog) => void dialog.accept())
+    await reset.click()
+    await page.getByText(`Reset merchant ${m.impKey}.`).waitFor({ timeout: LIVE_MS })
+    expect((await h.control.state(m.impKey)).merchants[0]!.counts.payments).toBe(0)
+    expect(consoleErrors).toEqual([])
+  })
+
   it('a decline fault added from the presets declines the next again', async () => {
     await open({}, 'faults')
     await page.getByLabel('Preset').selectOption('decline')
