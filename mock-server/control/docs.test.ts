@@ -122,7 +122,11 @@ describe('GET /', () => {
   it('answers JSON when asked, and leaves the merchants out behind a control token', async () => {
     app = await buildApp({ seed: 's1' })
     const view = (await app.inject({ url: '/', headers: { accept: 'application/json' } })).json()
-    expect(view).toMatchObject({ name: 'iamport-mock', seed: 's1', links: { health: '/__mock/health', api_docs: '/__mock/docs/ui' } })
+    expect(view).toMatchObject({
+      name: 'iamport-mock',
+      seed: 's1',
+      links: { health: '/__mock/health', dashboard: '/__mock/ui', api_docs: '/__mock/docs/ui' }
+    })
     expect(view.merchants).toEqual([{ imp_key: 'imp_apikey', name: 'docs test merchant', origin: 'config', webhook_url: null }])
     await app.close()
     app = await buildApp({ config: { control: { token: 'tok' } } })

@@ -12,6 +12,7 @@ import { hasChromium, keepOnLoopback, launchChromium } from '../../test/support/
 import { T0 } from '../../test/support/helpers.js'
 import type { MockServerOptions } from '../server.js'
 import { DEFAULT_MERCHANT } from '../../api/v1/docs-merchant.js'
+import { preloadPayments } from '../preload.js'
 
 /** Long enough for a one-second poll on a busy machine. */
 const LIVE_MS = 5000
@@ -169,6 +170,56 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', { timeout: 30_000 }, 
     const declined = (await m.again('order_declined', 'customer_1')).data.response
     expect(declined).toMatchObject({ status: 'failed', fail_reason: '잔액부족' })
     expect((await m.again('order_after', 'customer_1')).data.response.status).toBe('paid')
+    expect(consoleErrors).toEqual([])
+  })
+
+  it('filters and pages the payments table on the server', async () => {
+    await open({}, 'payments')
+    const merchant = h.server.app.mock.store.merchantByKey(DEFAULT_MERCHANT.imp_key)!
+    preloadPayments(merchant, 120, h.server.app.mock.config.fidelity)
+    const pager = page.locator('.pager span')
+    await pager.getByText('1–50 of 120').waitFor({ timeout: LIVE_MS })
+    expect(await page.locator('tr[data-imp-uid]').first().textContent()).toContain('preload_order_119')
+    await page.getByRole('button', { name: 'Older' }).click()
+    await pager.getByText('51–100 of 120').waitFor({ timeout: LIVE_MS })
+    const filters = page.getByRole('form', { name: 'Filter payments' })
+    await filters.getByLabel('customer_uid').fill('preload_customer_7')
+    await filters.getByLabel('customer_uid').press('Enter')
+    await pager.getByText('1–1 of 1').waitFor({ timeout: LIVE_MS })
+    expect(await page.locator('tr[data-imp-uid]').textContent()).toContain('preload_order_7')
+    await filters.getByLabel('Status').selectOption('failed')
+    await pager.getByText('No payments.').waitFor({ timeout: LIVE_MS })
+    expect(consoleErrors).toEqual([])
+  })
+
+  it('redelivers a webhook, removes a fault rule and deletes a billing key', async () => {
+    receiver = await startReceiver()
+    await open({}, 'webhooks')
+    const m = await h.merchant()
+    await m.issueKey('customer_1')
+    await m.http.post('/subscribe/payments/again', {
+      customer_uid: 'customer_1',
+      merchant_uid: 'order_hook',
+      amount: 9900,
+      name: '월간 이용권',
+      notice_url: `${receiver.url}/hook`
+    })
+    const delivery = page.locator('tr[data-delivery]', { hasText: 'payment.paid' })
+    await delivery.getByRole('button', { name: /^Redeliver / }).click({ timeout: LIVE_MS })
+    await page.getByText(/^Redelivered /).waitFor({ timeout: LIVE_MS })
+    expect(receiver.received.map((w) => w.body.merchant_uid)).toEqual(['order_hook', 'order_hook'])
+
+    const rule = await h.control.faults.add({ match: { customer_uid: 'nobody' }, action: { type: 'drop' } })
+    await page.getByRole('tab', { name: 'Faults' }).click()
+    await page.getByRole('button', { name: `Remove fault ${rule.id}` }).click({ timeout: LIVE_MS })
+    await page.locator('tr[data-rule]').waitFor({ state: 'detached', timeout: LIVE_MS })
+    expect(await h.control.faults.list()).toEqual([])
+
+    await page.getByRole('tab', { name: 'Billing keys' }).click()
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('button', { name: 'Delete billing key customer_1' }).click({ timeout: LIVE_MS })
+    await page.getByText('Deleted the billing key of customer_1.').waitFor({ timeout: LIVE_MS })
+    expect((await m.http.get('/subscribe/customers/customer_1')).data.code).not.toBe(0)
     expect(consoleErrors).toEqual([])
   })
 
