@@ -216,6 +216,11 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', { timeout: 30_000 }, 
     expect(await h.control.faults.list()).toEqual([])
 
     await page.getByRole('tab', { name: 'Billing keys' }).click()
+    // The key's payment count opens the payments view filtered to that customer.
+    await page.getByRole('button', { name: 'Payments of customer_1: 1' }).click({ timeout: LIVE_MS })
+    await page.locator('.pager span').getByText('1–1 of 1').waitFor({ timeout: LIVE_MS })
+    expect(await page.getByRole('form', { name: 'Filter payments' }).getByLabel('customer_uid').inputValue()).toBe('customer_1')
+    await page.getByRole('tab', { name: 'Billing keys' }).click()
     page.once('dialog', (dialog) => void dialog.accept())
     await page.getByRole('button', { name: 'Delete billing key customer_1' }).click({ timeout: LIVE_MS })
     await page.getByText('Deleted the billing key of customer_1.').waitFor({ timeout: LIVE_MS })

@@ -9,6 +9,8 @@ export interface Ctx {
   say(message: string, kind?: 'ok' | 'error'): void
   /** Reloads the merchants and the current view now. */
   refresh(): Promise<void>
+  /** Shows another view (by id), after `prepare` has set it up (a filter, say). */
+  show(viewId: string, prepare?: () => void): void
 }
 
 /** A view: mounted once into its panel, then refreshed once a second while it is shown. */

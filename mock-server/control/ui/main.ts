@@ -38,7 +38,13 @@ const ctx: Ctx = {
     statusLine.textContent = message
     statusLine.className = `status ${kind}`
   },
-  refresh: () => tick(true)
+  refresh: () => tick(true),
+  show(viewId, prepare) {
+    const view = VIEWS.find((v) => v.id === viewId)
+    if (!view) return
+    prepare?.()
+    show(view)
+  }
 }
 
 async function loadMerchants(): Promise<void> {

@@ -7,6 +7,7 @@ import { call, query, v1 } from '../api.js'
 import type { View } from '../context.js'
 import { fill, h } from '../dom.js'
 import { time } from '../format.js'
+import { showCustomer } from './payments.js'
 
 interface Key {
   customer_uid: string
@@ -63,7 +64,20 @@ export const billingKeys: View = {
           h('td', {}, k.pg_provider),
           h('td', {}, time(k.inserted)),
           h('td', {}, time(k.updated)),
-          h('td', { class: 'num' }, counts[i]?.total ?? 0),
+          h(
+            'td',
+            { class: 'num' },
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'link',
+                'aria-label': `Payments of ${k.customer_uid}: ${counts[i]?.total ?? 0}`,
+                onclick: () => ctx.show('payments', () => showCustomer(k.customer_uid))
+              },
+              counts[i]?.total ?? 0
+            )
+          ),
           h(
             'td',
             {},

@@ -122,6 +122,14 @@ function cancelForm(ctx: Ctx): HTMLElement {
   )
 }
 
+/** Sets the table's filters to one customer's payments (the billing keys view links here). */
+export function showCustomer(customerUid: string): void {
+  for (const [name, input] of Object.entries(filters)) input.value = name === 'customer_uid' ? customerUid : ''
+  cursor = 0
+  openUid = null
+  detail.hidden = true
+}
+
 export const payments: View = {
   id: 'payments',
   title: 'Payments',
