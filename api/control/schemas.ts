@@ -236,10 +236,19 @@ export const StateFamilyQuerySchema = Type.Object(
   {
     imp_key: Type.String({ minLength: 1, description: 'the merchant' }),
     cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}$', description: "from a previous answer's `next`" })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_STATE_PAGE, description: `records per page (default ${DEFAULT_STATE_PAGE})` }))
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_STATE_PAGE, description: `records per page (default ${DEFAULT_STATE_PAGE})` })),
+    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { description: 'oldest first (asc, the default) or newest first' })),
+    status: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'payments only: this status' })),
+    merchant_uid: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'payments only: this merchant_uid' })),
+    customer_uid: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'payments only: this customer_uid' })),
+    from: Type.Optional(Type.Integer({ minimum: 0, description: 'payments only: started at or after (UNIX seconds)' })),
+    to: Type.Optional(Type.Integer({ minimum: 0, description: 'payments only: started before (UNIX seconds)' }))
   },
   { additionalProperties: false }
 )
+
+/** The payment filters of `GET /__mock/state/payments` (the dashboard's table). */
+export type StatePaymentFilter = Partial<Record<'status' | 'merchant_uid' | 'customer_uid', string> & Record<'from' | 'to', number>>
 
 export const StateFamilyPageSchema = Type.Object(
   {

@@ -26,9 +26,19 @@ function operationsOf(doc: { paths: Record<string, Record<string, unknown>> }): 
 
 /**
  * The documentation's own pages: the two documents, Swagger UI and its files (`/__mock/docs/ui/*`,
- * which Fastify's route tree prints as `ui*`), and the home page.
+ * which Fastify's route tree prints as `ui*`), the home page, and the dashboard's page and files
+ * (a page over the documented API, not part of it).
  */
-const DOC_PAGES = ['GET /', 'GET /__mock/docs', 'GET /__mock/docs/v1', 'GET /__mock/docs/ui', 'GET /__mock/docs/ui*']
+const DOC_PAGES = [
+  'GET /',
+  'GET /__mock/docs',
+  'GET /__mock/docs/v1',
+  'GET /__mock/docs/ui',
+  'GET /__mock/docs/ui*',
+  'GET /__mock/ui',
+  'GET /__mock/ui/app.js',
+  'GET /__mock/ui/app.css'
+]
 
 describe('OpenAPI documents', () => {
   it('cover every route the server registers, and document no route it does not', async () => {
@@ -112,7 +122,11 @@ describe('GET /', () => {
   it('answers JSON when asked, and leaves the merchants out behind a control token', async () => {
     app = await buildApp({ seed: 's1' })
     const view = (await app.inject({ url: '/', headers: { accept: 'application/json' } })).json()
-    expect(view).toMatchObject({ name: 'iamport-mock', seed: 's1', links: { health: '/__mock/health', api_docs: '/__mock/docs/ui' } })
+    expect(view).toMatchObject({
+      name: 'iamport-mock',
+      seed: 's1',
+      links: { health: '/__mock/health', dashboard: '/__mock/ui', api_docs: '/__mock/docs/ui' }
+    })
     expect(view.merchants).toEqual([{ imp_key: 'imp_apikey', name: 'docs test merchant', origin: 'config', webhook_url: null }])
     await app.close()
     app = await buildApp({ config: { control: { token: 'tok' } } })

@@ -60,6 +60,7 @@ const home: FastifyPluginAsync = async (app) => {
     const links: Record<string, string> = { health: '/__mock/health' }
     if (config.control.enabled) {
       Object.assign(links, {
+        dashboard: '/__mock/ui',
         api_docs: '/__mock/docs/ui',
         v1_openapi: '/__mock/docs/v1',
         control_openapi: '/__mock/docs',

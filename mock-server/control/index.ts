@@ -29,6 +29,7 @@ import checkoutAuto from './checkout.js'
 import { serveDocs } from './docs.js'
 import { serveV1Docs } from './docs-v1.js'
 import { serveDocsUi } from './docs-ui.js'
+import { serveDashboard } from './ui.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -57,6 +58,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
     serveDocs(app)
     serveV1Docs(app, app.v1Routes.routes)
     serveDocsUi(app)
+    serveDashboard(app)
   }
 
   // CI wait loops poll this: it answers once every route is registered and the server listens.

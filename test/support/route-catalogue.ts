@@ -298,6 +298,10 @@ export const ROUTES: readonly RouteEntry[] = [
   { method: 'GET', route: '/__mock/docs/ui', area: 'control', writes: false, request: () => ({}) },
   // Swagger UI's files: Fastify's route tree prints `/__mock/docs/ui/*` as `ui*`.
   { method: 'GET', route: '/__mock/docs/ui*', area: 'control', writes: false, request: () => ({}) },
+  // The dashboard's page and its two files (docs/dashboard.md).
+  { method: 'GET', route: '/__mock/ui', area: 'control', writes: false, request: () => ({}) },
+  { method: 'GET', route: '/__mock/ui/app.js', area: 'control', writes: false, request: () => ({}) },
+  { method: 'GET', route: '/__mock/ui/app.css', area: 'control', writes: false, request: () => ({}) },
   // The home page (what is running, links to the docs).
   { method: 'GET', route: '/', area: 'control', writes: false, request: () => ({}) },
   {

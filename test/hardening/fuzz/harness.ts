@@ -25,8 +25,8 @@ export interface FuzzOutcome {
   readonly contentType?: string | undefined
 }
 
-/** A documentation page's answer (home page, Swagger UI and its files): not an API answer. */
-const PAGE_TYPES = /^(?:text\/html|text\/css|application\/javascript|image\/)/
+/** A page's answer (home page, Swagger UI, the dashboard and their files): not an API answer. */
+const PAGE_TYPES = /^(?:text\/html|text\/css|(?:application|text)\/javascript|image\/)/
 
 export class InvariantError extends Error {
   override readonly name = 'InvariantError'
