@@ -11,6 +11,9 @@ const SLOW_TESTS = [
   '**/*.slow.test.ts',
   // Chromium: a browser per file, seconds each.
   '**/*.browser.test.ts',
+  // The hardening tables and properties: hundreds of cases across every route.
+  'test/hardening/**/*.test.ts',
+  'mock-server/shared/persistence/data-file-mutations.test.ts',
   'mock-server/cli.test.ts',
   'mock-server/cli-preload.test.ts',
   'mock-server/control/cli-flags.test.ts',

@@ -21,6 +21,7 @@ import limits, { MAX_PARAM_LENGTH, clientErrorHandler } from './shared/http/limi
 import auth from './v1/http/auth.js'
 import { OneLinePerRequest, loggerOptions } from './shared/http/logging.js'
 import { lazyValidatorFactory } from './shared/http/lazy-validation.js'
+import { lazySerializerFactory } from './shared/http/lazy-serialization.js'
 import v1Api from './v1/index.js'
 import control from './control/plugin.js'
 import checkout from './checkout/index.js'
@@ -110,7 +111,9 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     // Requests Node cannot read (headers over 16 KiB…) are answered in the envelope, not Fastify's body.
     clientErrorHandler,
     routerOptions: { querystringParser: parseQueryString, maxParamLength: MAX_PARAM_LENGTH },
-    schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory() as never } },
+    schemaController: {
+      compilersFactory: { buildValidator: lazyValidatorFactory() as never, buildSerializer: lazySerializerFactory() as never }
+    },
     ajv: {
       customOptions: {
         // Form bodies and query strings are all strings; the real API is PHP and reads them loosely.
