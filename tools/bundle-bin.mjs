@@ -14,8 +14,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'
-import { browserBundles } from './bundle-browser.mjs'
-import { bundleDashboard } from './bundle-dashboard.mjs'
+import { browserBundles, bundleDashboard } from './bundle-browser.mjs'
 
 // The single-file server runs without a package.json beside it: `--version` is written in.
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
