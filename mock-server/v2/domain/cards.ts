@@ -4,14 +4,12 @@
  * is a PG_PROVIDER error carrying the PG's code and Korean message, split from the catalogue's
  * `[F113]거래거절 카드번호틀림` form. Full card data never leaves this module.
  */
-import { cardDigits, isLuhnValid } from '../../../fixtures/cards/luhn.js'
-import { FAIL_REASON, PG_DETAIL, findMagicCard } from '../../../fixtures/cards/catalogue.js'
+import { FAIL_REASON } from '../../../fixtures/cards/catalogue.js'
 import { issuerFor } from '../../../fixtures/cards/bins.js'
 import type { CardCredential } from '../../../api/v2/requests.js'
 import { v2errors, type V2Error } from '../../../api/v2/errors.js'
 import type { V2CardSnapshot } from '../../shared/store/v2-records.js'
-
-const KST_OFFSET_MS = 9 * 3600 * 1000
+import { checkPresentedCard, maskCardNumber, type MaskStyle } from '../../shared/cards.js'
 
 /** `[F113]거래거절 카드번호틀림` → code `F113`, message `거래거절 카드번호틀림`. */
 export function splitPgDetail(detail: string): { pgCode: string; pgMessage: string } {
@@ -30,30 +28,17 @@ function refuse(detail: string): V2Error {
  */
 const CHARGE_CODES: Record<string, string> = { [FAIL_REASON.insufficientBalance]: '51', [FAIL_REASON.limitExceeded]: '61' }
 
-/** `expiryYear` as 2 or 4 digits, `expiryMonth` 1–12; good through the month's last day, Korean time. */
-function isExpired(year: string, month: string, nowMs: number): boolean {
-  if (!/^\d{2}(\d{2})?$/.test(year) || !/^\d{1,2}$/.test(month)) return true
-  const y = year.length === 2 ? 2000 + Number(year) : Number(year)
-  const m = Number(month)
-  if (m < 1 || m > 12) return true
-  return nowMs >= Date.UTC(y, m, 1) - KST_OFFSET_MS
+/** `expiryYear` as 2 or 4 digits, `expiryMonth` 1–2 digits; null when unreadable. */
+function parseExpiry(year: string, month: string): { year: number; month: number } | null {
+  if (!/^\d{2}(\d{2})?$/.test(year) || !/^\d{1,2}$/.test(month)) return null
+  return { year: year.length === 2 ? 2000 + Number(year) : Number(year), month: Number(month) }
 }
 
-/** 6-digit birth date `YYMMDD`, or a 10-digit business registration number. */
-function isValidBirthOrBusinessNumber(value: string): boolean {
-  if (/^\d{10}$/.test(value)) return true
-  const match = /^\d{2}(\d{2})(\d{2})$/.exec(value)
-  if (!match) return false
-  const month = Number(match[1])
-  const day = Number(match[2])
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31
-}
-
-/** Masks as the PG does: NICE shows the first eight and last four, KG Inicis six and one, others six and four. */
-export function maskCardNumber(digits: string, pgProvider: string): string {
-  if (pgProvider.startsWith('NICE')) return `${digits.slice(0, 8)}${'*'.repeat(digits.length - 12)}${digits.slice(-4)}`
-  if (pgProvider.includes('INICIS')) return `${digits.slice(0, 6)}${'*'.repeat(digits.length - 7)}${digits.slice(-1)}`
-  return `${digits.slice(0, 6)}${'*'.repeat(digits.length - 10)}${digits.slice(-4)}`
+/** The mask style of a V2 PG provider (`NICE_V2`, `INICIS_V2`, …). */
+function maskStyleOf(pgProvider: string): MaskStyle {
+  if (pgProvider.startsWith('NICE')) return 'nice'
+  if (pgProvider.includes('INICIS')) return 'inicis'
+  return 'common'
 }
 
 function brandOf(digits: string): V2CardSnapshot['brand'] {
@@ -70,19 +55,22 @@ function brandOf(digits: string): V2CardSnapshot['brand'] {
  * the magic-card outcome) and returns what the PG reports, or throws PG_PROVIDER.
  */
 export function checkCredential(credential: CardCredential, nowMs: number, pgProvider: string): V2CardSnapshot {
-  const digits = cardDigits(credential.number)
-  if (digits === null || !isLuhnValid(digits)) throw refuse(PG_DETAIL.invalidNumber)
-  if (isExpired(credential.expiryYear, credential.expiryMonth, nowMs)) throw refuse(PG_DETAIL.expired)
   const birth = credential.birthOrBusinessRegistrationNumber
-  if (birth !== undefined && birth !== '' && !isValidBirthOrBusinessNumber(birth)) throw refuse(PG_DETAIL.wrongBirth)
-  const password = credential.passwordTwoDigits
-  if (password !== undefined && password !== '' && !/^\d{2}$/.test(password)) throw refuse(PG_DETAIL.wrongPassword)
-  const magic = findMagicCard(digits)
-  if (magic?.outcome.kind === 'reject' || magic?.outcome.kind === 'pg_error') throw refuse(magic.outcome.pg_detail)
+  const check = checkPresentedCard(
+    {
+      number: credential.number,
+      expiry: parseExpiry(credential.expiryYear, credential.expiryMonth),
+      birth,
+      password: credential.passwordTwoDigits
+    },
+    nowMs
+  )
+  if (!check.ok) throw refuse(check.pg_detail)
+  const { digits } = check
   const issuer = issuerFor(digits)
-  const failReason = magic?.outcome.kind === 'decline_charges' ? magic.outcome.fail_reason : null
+  const failReason = check.charge_fail_reason
   return {
-    number: maskCardNumber(digits, pgProvider),
+    number: maskCardNumber(digits, maskStyleOf(pgProvider)),
     bin: digits.slice(0, 6),
     issuer: issuer.card_name,
     publisher: issuer.card_name,
