@@ -10,6 +10,7 @@
  *     so the clock call answers only once their effects can be observed;
  *   - wall time: an unref'd poll (config `schedules.poll_ms`, 0 = off) does the same without waiting.
  */
+import { Poll } from './poll.js'
 import { emitCharge, type EventBus } from '../store/events.js'
 import type { MerchantState } from '../store/merchant-state.js'
 import type { PaymentRecord } from '../store/records.js'
@@ -63,11 +64,20 @@ export interface RunDueResult {
 
 export class Scheduler {
   private books = new WeakMap<MerchantState, ScheduleBook>()
-  private timer: NodeJS.Timeout | null = null
+  private readonly poll: Poll
   /** Consulted before every run (the fault rules plug in here). */
   declineRule: DeclineRule | null = null
 
-  constructor(private readonly options: SchedulerOptions) {}
+  constructor(private readonly options: SchedulerOptions) {
+    this.poll = new Poll(
+      this.options.pollMs,
+      () => {
+        this.runDueSchedules(null)
+        this.options.after?.runDue(null)
+      },
+      (err) => this.options.onError(err)
+    )
+  }
 
   /** A merchant's schedules (created empty on first use). */
   book(merchant: MerchantState): ScheduleBook {
@@ -123,22 +133,11 @@ export class Scheduler {
 
   /** Starts the wall-time poll (when configured). Idempotent. */
   start(): void {
-    if (this.timer !== null || this.options.pollMs <= 0) return
-    this.timer = setInterval(() => {
-      try {
-        this.runDueSchedules(null)
-        this.options.after?.runDue(null)
-      } catch (err) {
-        this.options.onError(err)
-      }
-    }, this.options.pollMs)
-    // A simulator waiting for schedules must not keep a test process (or a closing server) alive.
-    this.timer.unref()
+    this.poll.start()
   }
 
   stop(): void {
-    if (this.timer !== null) clearInterval(this.timer)
-    this.timer = null
+    this.poll.stop()
   }
 
   /** Forgets one merchant's schedules, or everyone's. */

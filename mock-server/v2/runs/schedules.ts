@@ -5,6 +5,7 @@
  * and an unref'd wall-time poll (config `schedules.poll_ms`; 0 = only on clock moves).
  * Each run asks the fault rules first, then charges with the key and sends its webhook.
  */
+import { Poll } from '../../shared/schedules/poll.js'
 import type { EventBus } from '../../shared/store/events.js'
 import type { FaultEngine } from '../../shared/faults/engine.js'
 import type { V2Registry } from '../../shared/store/v2-registry.js'
@@ -28,10 +29,17 @@ export interface V2SchedulerOptions {
 }
 
 export class V2Scheduler {
-  private timer: NodeJS.Timeout | null = null
+  private readonly poll: Poll
   private readonly unsubscribe: () => void
 
   constructor(private readonly options: V2SchedulerOptions) {
+    this.poll = new Poll(
+      this.options.pollMs,
+      () => {
+        for (const merchant of this.options.registry.all()) this.runDueOf(merchant)
+      },
+      (err) => this.options.onError(err)
+    )
     // Only a server-wide move reaches V2 merchants: a V1 merchant's own clock is not theirs.
     this.unsubscribe = options.events.on('clock.moved', ({ merchant }) => (merchant === null ? this.runDue() : undefined))
   }
@@ -58,20 +66,11 @@ export class V2Scheduler {
   }
 
   start(): void {
-    if (this.timer !== null || this.options.pollMs <= 0) return
-    this.timer = setInterval(() => {
-      try {
-        for (const merchant of this.options.registry.all()) this.runDueOf(merchant)
-      } catch (err) {
-        this.options.onError(err)
-      }
-    }, this.options.pollMs)
-    this.timer.unref()
+    this.poll.start()
   }
 
   stop(): void {
-    if (this.timer !== null) clearInterval(this.timer)
-    this.timer = null
+    this.poll.stop()
     this.unsubscribe()
   }
 }
