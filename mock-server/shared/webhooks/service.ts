@@ -127,15 +127,7 @@ export class WebhookService implements DueWork {
         fault: fault?.action ?? null,
         duplicate_of: duplicateOf
       })
-    const delivery = make(null)
-    const made = [delivery]
-    this.dispatch(delivery, fault)
-    if (fault?.action === 'duplicate') {
-      const copy = make(delivery.id)
-      made.push(copy)
-      this.dispatch(copy, null)
-    }
-    return made
+    return this.dispatchWithFault(make, fault)
   }
 
   /** A PortOne V2 webhook through the same outbox (faults, listing, redelivery); no retries (inferred). */
@@ -158,6 +150,14 @@ export class WebhookService implements DueWork {
       this.signed.set(delivery, { payload: notice.payload, sign: notice.sign })
       return delivery
     }
+    return this.dispatchWithFault(make, fault)
+  }
+
+  /**
+   * Makes and dispatches a delivery under the fault a rule chose for it: a `duplicate` makes a
+   * second delivery pointing at the first, sent with no fault of its own.
+   */
+  private dispatchWithFault(make: (duplicateOf: string | null) => Delivery, fault: WebhookFaultView | null): Delivery[] {
     const delivery = make(null)
     const made = [delivery]
     this.dispatch(delivery, fault)
