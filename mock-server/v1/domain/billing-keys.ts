@@ -14,6 +14,23 @@ export interface IssueBillingKeyInput extends CardInput, Partial<Record<keyof Cu
   pg?: string | undefined
 }
 
+/** A buyer's fields as the customer fields of the key a charge stores (key-in with customer_uid, the payment window). */
+export function customerFieldsOf(buyer: {
+  buyer_name?: string | undefined
+  buyer_tel?: string | undefined
+  buyer_email?: string | undefined
+  buyer_addr?: string | undefined
+  buyer_postcode?: string | undefined
+}): Partial<Record<keyof CustomerFields, string | undefined>> {
+  return {
+    customer_name: buyer.buyer_name,
+    customer_tel: buyer.buyer_tel,
+    customer_email: buyer.buyer_email,
+    customer_addr: buyer.buyer_addr,
+    customer_postcode: buyer.buyer_postcode
+  }
+}
+
 /** Checks the card with the PG and, when it is accepted, stores the key. Nothing is stored on failure. */
 export function issueBillingKey(state: MerchantState, customerUid: string, input: IssueBillingKeyInput, fidelity: FidelityOptions): BillingKeyRecord {
   const record = prepareBillingKey(state, customerUid, input, fidelity, (detail) => errors.issueFailed(detail))

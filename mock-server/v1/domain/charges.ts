@@ -11,7 +11,7 @@ import type { MerchantState } from '../../shared/store/merchant-state.js'
 import { PaymentRecord, type BillingKeyRecord, type BrowserFacts, type CardSnapshot } from '../../shared/store/records.js'
 import type { CustomerUidUsage } from '../../../api/v1/payment.js'
 import { assertChargeAmount } from './money.js'
-import { prepareBillingKey, type IssueBillingKeyInput } from './billing-keys.js'
+import { customerFieldsOf, prepareBillingKey, type IssueBillingKeyInput } from './billing-keys.js'
 import { checkCard, snapshotCard } from './cards.js'
 import { resolveChannel } from './channels.js'
 
@@ -98,11 +98,7 @@ export function chargeKeyIn(
       input.customer_uid,
       {
         ...input,
-        customer_name: input.buyer_name,
-        customer_tel: input.buyer_tel,
-        customer_email: input.buyer_email,
-        customer_addr: input.buyer_addr,
-        customer_postcode: input.buyer_postcode
+        ...customerFieldsOf(input)
       },
       fidelity,
       (detail) => errors.keyInFailed(detail)

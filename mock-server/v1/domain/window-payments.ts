@@ -16,7 +16,7 @@ import { errors } from '../../../api/v1/catalogue.js'
 import type { FidelityOptions, PgChannel } from '../../shared/config/config.js'
 import type { MerchantState } from '../../shared/store/merchant-state.js'
 import type { BillingKeyRecord, BrowserFacts, CardSnapshot, PaymentRecord } from '../../shared/store/records.js'
-import { prepareBillingKey } from './billing-keys.js'
+import { customerFieldsOf, prepareBillingKey } from './billing-keys.js'
 import { checkCard, snapshotCard, type CardInput } from './cards.js'
 import { checkCharge, makePayment, type ChargeInput } from './charges.js'
 
@@ -110,11 +110,7 @@ export function payInWindow(
       {
         ...decision.card,
         pg: `${channel.pg_provider}.${channel.pg_id}`,
-        customer_name: input.buyer_name,
-        customer_tel: input.buyer_tel,
-        customer_email: input.buyer_email,
-        customer_addr: input.buyer_addr,
-        customer_postcode: input.buyer_postcode
+        ...customerFieldsOf(input)
       },
       fidelity,
       (detail) => errors.issueFailed(detail)
