@@ -32,7 +32,6 @@ import webhooks from './shared/webhooks/plugin.js'
 import { runSchedule } from './v1/schedules/execute.js'
 import hints from './shared/http/hints.js'
 import v1Hints from './v1/hints/index.js'
-import { RouteBook } from './shared/http/route-book.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -145,7 +144,6 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<MockApp> 
     after: app.webhooks
   })
   persistence?.restoreSchedules(store, app.schedules)
-  app.decorate('v1Routes', new RouteBook())
   await app.register(hints, { enabled: config.hints })
   await app.register(v1Hints)
   await app.register(v1Api)

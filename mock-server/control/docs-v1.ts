@@ -1,6 +1,6 @@
 /**
  * `GET /__mock/docs/v1`: the i'mport V1 routes this simulator answers, as an OpenAPI 3 document
- * made from the schemas they validate with (the V1 wing's route book), each under the official
+ * made from the schemas they validate with (the app's route list, its V1 routes), each under the official
  * operationId and tag. The official operations it does not simulate are listed in the document's
  * description and under `x-not-simulated`, so a reader sees at once what is missing.
  * Built on first request, like the control API's document (docs.ts).
@@ -8,7 +8,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { SwaggerOptions } from '@fastify/swagger'
 import { OFFICIAL_OPERATIONS, isNotSimulated, type OfficialOperation } from '../../api/v1/official-operations.js'
-import type { BookedRoute } from '../shared/http/route-book.js'
+import { routesOfApi, type RouteFacts } from '../shared/http/namespaces.js'
 import { openApiPath } from '../v1/hints/routes.js'
 import { buildDocument, type NotedRoute } from './docs.js'
 import { sendJson } from './errors.js'
@@ -30,14 +30,13 @@ function officialFor(method: string, path: string): { op: OfficialOperation; omi
 }
 
 /** The official operations split into the simulated ones (by `METHOD /path`) and the rest. */
-export function coverage(routes: readonly BookedRoute[]): { simulated: Set<string>; missing: OfficialOperation[] } {
+export function coverage(routes: readonly RouteFacts[]): { simulated: Set<string>; missing: OfficialOperation[] } {
   const simulated = new Set<string>()
-  for (const r of routes)
-    for (const m of r.methods) {
-      const found = officialFor(m, openApiPath(r.url))
-      // A named family's route answers only "not simulated": it is registered, not simulated.
-      if (found && !isNotSimulated(found.op)) simulated.add(key(found.op.method, found.op.path))
-    }
+  for (const r of routes) {
+    const found = officialFor(r.method, openApiPath(r.url))
+    // A named family's route answers only "not simulated": it is registered, not simulated.
+    if (found && !isNotSimulated(found.op)) simulated.add(key(found.op.method, found.op.path))
+  }
   return { simulated, missing: OFFICIAL_OPERATIONS.filter((op) => !simulated.has(key(op.method, op.path))) }
 }
 
@@ -64,35 +63,35 @@ function options(missing: readonly OfficialOperation[], simulatedCount: number):
 }
 
 /** The V1 routes as the document's routes: official operationId, tag and security on each method. */
-function notedRoutes(routes: readonly BookedRoute[]): NotedRoute[] {
-  return routes.flatMap((route) =>
-    route.methods.map((method) => {
-      const found = officialFor(method, openApiPath(route.url))
-      // operationIds are unique: a route leaving out an optional parameter gets a suffix naming it.
-      const operationId = found && (found.omitted === null ? found.op.operationId : `${found.op.operationId}_without_${found.omitted}`)
-      return {
-        method,
-        url: route.url,
-        schema: {
-          ...route.schema,
-          tags: [found?.op.tag ?? 'simulator'],
-          ...(operationId ? { operationId } : {}),
-          ...(found?.omitted ? { description: `The official ${found.op.operationId} with its optional {${found.omitted}} left out.` } : {}),
-          ...(found && isNotSimulated(found.op)
-            ? { summary: 'Not simulated: answers HTTP 400 with a not-simulated envelope', 'x-not-simulated': true }
-            : {}),
-          ...(operationId === 'getToken' ? {} : { security: [{ accessToken: [] }] })
-        }
+function notedRoutes(routes: readonly RouteFacts[]): NotedRoute[] {
+  return routes.map(({ method, url, schema }) => {
+    const found = officialFor(method, openApiPath(url))
+    // operationIds are unique: a route leaving out an optional parameter gets a suffix naming it.
+    const operationId = found && (found.omitted === null ? found.op.operationId : `${found.op.operationId}_without_${found.omitted}`)
+    return {
+      method,
+      url,
+      schema: {
+        ...schema,
+        tags: [found?.op.tag ?? 'simulator'],
+        ...(operationId ? { operationId } : {}),
+        ...(found?.omitted ? { description: `The official ${found.op.operationId} with its optional {${found.omitted}} left out.` } : {}),
+        ...(found && isNotSimulated(found.op)
+          ? { summary: 'Not simulated: answers HTTP 400 with a not-simulated envelope', 'x-not-simulated': true }
+          : {}),
+        ...(operationId === 'getToken' ? {} : { security: [{ accessToken: [] }] })
       }
-    })
-  )
+    }
+  })
 }
 
-/** Serves the V1 document at `/docs/v1` of `app` (the control API's scope). */
-export function serveV1Docs(app: FastifyInstance, routes: readonly BookedRoute[]): void {
+/** Serves the V1 document at `/docs/v1` of `app` (the control API's scope), from the app's route list. */
+export function serveV1Docs(app: FastifyInstance, allRoutes: readonly RouteFacts[]): void {
   let document: Promise<unknown> | undefined
   app.get('/docs/v1', { schema: { hide: true } }, async (_request, reply) => {
     document ??= (() => {
+      // Read on first request: by then every route is registered.
+      const routes = routesOfApi(allRoutes, 'v1')
       const { simulated, missing } = coverage(routes)
       return buildDocument(notedRoutes(routes), options(missing, simulated.size))
     })()

@@ -56,7 +56,7 @@ const controlPlane: FastifyPluginAsync<ControlPlaneOptions> = async (app, option
   // Registered first, so that it sees every control route (and only those).
   if (options.enabled) {
     serveDocs(app)
-    serveV1Docs(app, app.v1Routes.routes)
+    serveV1Docs(app, app.routeList)
     serveDocsUi(app)
     serveDashboard(app)
   }

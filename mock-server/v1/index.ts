@@ -21,8 +21,6 @@ import tiers from './tiers.js'
 const v1Api: FastifyPluginAsync = async (app) => {
   tagRoutes(app, 'v1')
   await app.register(tiers)
-  // Its OpenAPI document and near-miss hints are made from the routes as registered.
-  app.v1Routes.watch(app)
   await app.register(users)
   await app.register(customers)
   await app.register(subscribePayments)

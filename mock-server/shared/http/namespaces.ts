@@ -5,7 +5,7 @@
  * `apiOf(request)`. Only a request that matched no route (a 404, or one refused before routing)
  * falls back to the URL, through the one table of URL spaces below.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify'
 import type { RouteKind } from '../faults/route-kinds.js'
 
 /**
@@ -64,9 +64,12 @@ export function apiOf(request: FastifyRequest, fallback: ApiName = 'v1'): ApiNam
 /** A registered route as the app's route list keeps it: enough for docs and coverage tests. */
 export interface RouteFacts {
   readonly method: string
+  /** The pattern as registered, e.g. `/payments/:imp_uid`. */
   readonly url: string
   readonly api: ApiName | undefined
   readonly faultKind: RouteKind | undefined
+  /** The schemas it validates with (for the generated OpenAPI documents). */
+  readonly schema: FastifySchema | undefined
 }
 
 /**
@@ -89,9 +92,17 @@ export function collectRoutes(app: FastifyInstance): readonly RouteFacts[] {
         },
         get faultKind() {
           return route.config?.faultKind
+        },
+        get schema() {
+          return route.schema
         }
       })
     }
   })
   return routes
+}
+
+/** One API's routes in a route list, without the HEAD routes Fastify adds to GETs. */
+export function routesOfApi(routes: readonly RouteFacts[], api: ApiName): RouteFacts[] {
+  return routes.filter((r) => r.api === api && r.method !== 'HEAD')
 }

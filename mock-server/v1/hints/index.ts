@@ -21,7 +21,7 @@ export default fp(
     app.decorateRequest('stringAmount', null)
     if (!app.hints.enabled) return
     const { store } = app.mock
-    const nearMiss = nearMissFinder(app.v1Routes.routes)
+    const nearMiss = nearMissFinder(app.routeList)
     app.addHook('preValidation', async (request) => {
       if (apiOf(request) === 'v1') noteStringAmount(request)
     })

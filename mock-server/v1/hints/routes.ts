@@ -1,9 +1,9 @@
 /**
  * The near-miss hint: a 404 for a path that differs from a real V1 route only by a trailing
  * slash, letter case or a `/v1` prefix (the i'mport V1 paths have none). The routes come from the
- * V1 wing's route book, so a new route family is covered without a list here.
+ * app's route list (its V1 routes, read on first use), so a new route family is covered without a list here.
  */
-import type { BookedRoute } from '../../shared/http/route-book.js'
+import { routesOfApi, type RouteFacts } from '../../shared/http/namespaces.js'
 import { quote } from '../../shared/http/hints.js'
 
 interface Pattern {
@@ -16,18 +16,18 @@ interface Pattern {
 /** `/payments/:imp_uid` → `/payments/{imp_uid}`, as the official docs write paths. */
 export const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')
 
-function patternsOf(routes: readonly BookedRoute[]): Pattern[] {
-  return routes.flatMap((route) => {
+function patternsOf(routes: readonly RouteFacts[]): Pattern[] {
+  return routesOfApi(routes, 'v1').map((route) => {
     const source = `^${route.url
       .split(/(:[A-Za-z0-9_]+)/)
       .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('')}$`
-    return route.methods.map((method) => ({ method, url: route.url, exact: new RegExp(source), anyCase: new RegExp(source, 'i') }))
+    return { method: route.method, url: route.url, exact: new RegExp(source), anyCase: new RegExp(source, 'i') }
   })
 }
 
 /** Finds the real route a 404's path nearly is; null when there is none. */
-export function nearMissFinder(routes: readonly BookedRoute[]): (method: string, path: string) => string | null {
+export function nearMissFinder(routes: readonly RouteFacts[]): (method: string, path: string) => string | null {
   let patterns: Pattern[] | undefined
   return (method, path) => {
     patterns ??= patternsOf(routes)
